@@ -1,0 +1,55 @@
+"""A finding: one broken rule, with the cells involved and the numbers."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from ..forms.schema import CellRef, Number
+
+
+class Severity(Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+    @property
+    def label(self) -> str:
+        return "错误" if self is Severity.ERROR else "警告"
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    section: str  # key of the report section the finding belongs to
+    cells: tuple[CellRef, ...] = ()
+    expected: Number | None = None
+    actual: Number | None = None
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+            "cells": [{"table": t, "row": r, "column": c} for t, r, c in self.cells],
+            "expected": _json_number(self.expected),
+            "actual": _json_number(self.actual),
+        }
+
+
+def _json_number(v: Number | None) -> int | float | None:
+    if v is None:
+        return None
+    if isinstance(v, Decimal):
+        return int(v) if v == v.to_integral_value() else float(v)
+    return v
+
+
+def findings_to_json(findings: list[Finding]) -> dict[str, Any]:
+    return {"findings": [f.to_json() for f in findings]}

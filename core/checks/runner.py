@@ -1,0 +1,161 @@
+"""Run every rule the form declares against a report."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..forms import FORMS, MatrixTable, form_for_year
+from ..forms.schema import CellRef, Form
+from ..model.report import Report
+from ..model.values import domain_problem, format_value
+from .findings import Finding, Severity
+
+Rule = Callable[[Report], list[Finding]]
+
+
+def _where(form: Form, ref: CellRef) -> str:
+    spec = form.cells[ref]
+    table = form.table(ref[0])
+    label = f"“{spec.row_label} / {spec.column_label}”" if spec.row_label else f"“{spec.column_label}”"
+    return f"{table.name}{label}"
+
+
+def check_domains(report: Report) -> list[Finding]:
+    """R-0: every input is a value of its cell's domain."""
+    form = report.form
+    out: list[Finding] = []
+    for ref, value in report.inputs.items():
+        spec = form.cells[ref]
+        problem = domain_problem(value, spec.domain)
+        if problem:
+            out.append(
+                Finding(
+                    "R-0",
+                    Severity.ERROR,
+                    f"{_where(form, ref)}的值{format_value(value)}{problem}",
+                    form.section_of_table(ref[0]).key,
+                    (ref,),
+                    None,
+                    value,
+                )
+            )
+    return out
+
+
+def check_balances(report: Report) -> list[Finding]:
+    """R-3.1 and any other printed equality, per value column."""
+    form = report.form
+    out: list[Finding] = []
+    for table in form.tables:
+        if not isinstance(table, MatrixTable):
+            continue
+        leaf_cols = [c for top in table.columns for c in top.leaves()]
+        for bal in table.balances:
+            for col in leaf_cols:
+                lhs_refs = [(table.key, r, col.key) for r in bal.lhs]
+                rhs_refs = [(table.key, r, col.key) for r in bal.rhs]
+                lhs_vals = [report.number(r) for r in lhs_refs]
+                rhs_vals = [report.number(r) for r in rhs_refs]
+                lhs, rhs = sum(lhs_vals), sum(rhs_vals)
+                if lhs == rhs:
+                    continue
+                lterms = "+".join(format_value(v) for v in lhs_vals)
+                rterms = "+".join(format_value(v) for v in rhs_vals)
+                out.append(
+                    Finding(
+                        bal.rule,
+                        Severity.ERROR,
+                        f"{table.name}“{col.label}”列不符合{bal.rule_name}："
+                        f"第一项加第二项之和为{lterms}={format_value(lhs)}，"
+                        f"第三项加第四项之和为{rterms}={format_value(rhs)}，两者应相等。",
+                        form.section_of_table(table.key).key,
+                        tuple(lhs_refs + rhs_refs),
+                        lhs,
+                        rhs,
+                    )
+                )
+    return out
+
+
+def check_reported_totals(report: Report) -> list[Finding]:
+    """R-3.2, R-3.3, R-4.1: totals stated by an outside source equal the sums."""
+    form = report.form
+    out: list[Finding] = []
+    for ref, stated in report.reported_totals.items():
+        spec = form.cells.get(ref)
+        if spec is None or not spec.computed:
+            continue
+        expected = report.number(ref)
+        if stated == expected:
+            continue
+        terms = tuple((spec.table, r, c) for r, c in spec.terms)
+        out.append(
+            Finding(
+                spec.rule or "R-TOTAL",
+                Severity.ERROR,
+                f"{_where(form, ref)}填写为{format_value(stated)}，但各项之和为{format_value(expected)}"
+                f"（{spec.rule_name}）。",
+                form.section_of_table(spec.table).key,
+                (ref, *terms),
+                expected,
+                stated,
+            )
+        )
+    return out
+
+
+def check_form_year(report: Report) -> list[Finding]:
+    """V6: the format matches the report year."""
+    year = report.meta.year
+    try:
+        expected = form_for_year(year)
+    except ValueError as exc:
+        return [Finding("V6", Severity.ERROR, str(exc), "meta")]
+    if expected.key == report.meta.form_key:
+        return []
+    current = FORMS[report.meta.form_key]
+    return [
+        Finding(
+            "V6",
+            Severity.ERROR,
+            f"{year}年度的报告应使用{expected.short_name}（{expected.document}），"
+            f"当前选择的是{current.short_name}。请在“基本信息”中更正报告格式或报告年度。",
+            "meta",
+        )
+    ]
+
+
+def check_narratives(report: Report) -> list[Finding]:
+    """V12: narrative sections are not empty; V10-style required mentions."""
+    out: list[Finding] = []
+    for section in report.form.narratives:
+        text = report.texts.get(section.key, "")
+        if not text.strip():
+            out.append(Finding("V12", Severity.WARNING, f"“{section.heading}”尚未填写。", section.key))
+            continue
+        for mention in section.mentions:
+            if not any(w in text for w in mention.words):
+                out.append(Finding(mention.rule, Severity.WARNING, mention.message, section.key))
+    return out
+
+
+def check_metadata(report: Report) -> list[Finding]:
+    if report.meta.agency.strip():
+        return []
+    return [Finding("V13", Severity.ERROR, "尚未填写机关名称（在“基本信息”中填写）。", "meta")]
+
+
+RULES: tuple[Rule, ...] = (
+    check_metadata,
+    check_form_year,
+    check_domains,
+    check_reported_totals,
+    check_balances,
+    check_narratives,
+)
+
+
+def run_checks(report: Report) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in RULES:
+        findings.extend(rule(report))
+    return findings

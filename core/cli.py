@@ -1,0 +1,125 @@
+"""Command line: `python -m core …` (also installed as `ogi-report`).
+
+Exit codes: 0 success, 1 the report has errors (validate), 2 a file could not
+be read or written or the arguments are wrong.  Errors are one Chinese line on
+stderr, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import APP_NAME, __version__
+from .checks import findings_to_json, run_checks
+from .export.text import report_text
+from .model.report import Report
+from .storage import DRAFT_SUFFIX, DraftError, load, save
+
+EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
+
+
+class CliError(Exception):
+    """A user-facing failure; the message is Chinese."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"参数错误：{message}", file=sys.stderr)
+        raise SystemExit(EXIT_FAILURE)
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    out = Path(args.output) if args.output else Path(f"{args.agency}-{args.year}{DRAFT_SUFFIX}")
+    if out.exists() and not args.force:
+        raise CliError(f"“{out}”已存在。如确需覆盖，请加 --force。")
+    try:
+        report = Report(args.agency, args.year, args.form)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    save(report, out)
+    print(f"已创建 {report.meta.year} 年度报告草稿（{report.form.short_name}）：{out}")
+    return EXIT_OK
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    report = load(args.file)
+    findings = run_checks(report)
+    errors = sum(f.is_error for f in findings)
+    if args.json:
+        print(json.dumps(findings_to_json(findings), ensure_ascii=False, indent=1))
+    else:
+        for f in findings:
+            print(f"[{f.severity.label}] {f.rule} {f.message}")
+        print(f"共 {errors} 个错误，{len(findings) - errors} 个警告。")
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    print(report_text(load(args.file)))
+    return EXIT_OK
+
+
+def _year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是年份") from None
+    if not 1900 < year < 3000:
+        raise argparse.ArgumentTypeError(f"“{text}”不是四位年份")
+    return year
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="ogi-report", description=f"{APP_NAME}：政府信息公开工作年度报告的命令行工具")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("new", help="新建报告草稿")
+    p.add_argument("--agency", required=True, help="机关名称")
+    p.add_argument("--year", required=True, type=_year, help="报告年度，如 2024")
+    p.add_argument("--form", choices=["2019", "2021"], help="报告格式（默认按年度自动确定）")
+    p.add_argument("-o", "--output", help=f"草稿文件路径（默认“机关名称-年度{DRAFT_SUFFIX}”）")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的文件")
+    COMMANDS["new"] = _cmd_new
+
+    p = sub.add_parser("validate", help="校验草稿，列出错误和警告")
+    p.add_argument("file", help="草稿文件")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    COMMANDS["validate"] = _cmd_validate
+
+    p = sub.add_parser("show", help="以文本显示报告内容")
+    p.add_argument("file", help="草稿文件")
+    COMMANDS["show"] = _cmd_show
+    return parser
+
+
+def _utf8_streams() -> None:
+    # Windows consoles default to a legacy code page; Chinese must not crash output.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_streams()
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except (DraftError, CliError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return EXIT_FAILURE
+    except Exception as exc:  # last resort: a short message, never a traceback
+        print(f"错误：发生了意外问题（{type(exc).__name__}: {exc}）。请把此信息告知技术支持。", file=sys.stderr)
+        return EXIT_FAILURE

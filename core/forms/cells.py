@@ -1,0 +1,94 @@
+"""Derive the flat list of value cells (inputs and computed totals) of a form."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .schema import BlockTable, CellRef, CellSpec, Column, MatrixTable, Row, Table
+
+
+def _with_parents(nodes: tuple, parent=None) -> Iterator[tuple[object, object, tuple]]:
+    """Yield (leaf, parent, siblings) for every leaf of a row or column tree."""
+    for node in nodes:
+        if node.children:
+            yield from _with_parents(node.children, node)
+        else:
+            yield node, parent, nodes
+
+
+def _sibling_leaves(node, siblings: tuple) -> tuple:
+    return tuple(leaf for sib in siblings if sib is not node for leaf in sib.leaves())
+
+
+def _qualified_labels(nodes: tuple) -> dict[str, str]:
+    """Leaf key -> label with its parent's label in front, so that repeated
+    labels such as 结果维持 or 3.其他 are unambiguous in messages."""
+    out: dict[str, str] = {}
+    for leaf, parent, _ in _with_parents(nodes):
+        out[leaf.key] = f"{parent.label} {leaf.label}" if parent is not None else leaf.label
+    return out
+
+
+def table_cells(table: Table) -> list[CellSpec]:
+    if isinstance(table, BlockTable):
+        return [
+            CellSpec(table.key, row.key, col.key, col.domain, f"{block.caption} {row.label}", col.label)
+            for block in table.blocks
+            for row in block.rows
+            for col in block.columns
+        ]
+    return _matrix_cells(table)
+
+
+def _matrix_cells(table: MatrixTable) -> list[CellSpec]:
+    row_labels = _qualified_labels(table.rows)
+    col_labels = _qualified_labels(table.columns)
+    rows = list(_with_parents(table.rows))
+    cols = list(_with_parents(table.columns))
+    cells: list[CellSpec] = []
+    for row, _, row_sibs in rows:
+        for col, _, col_sibs in cols:
+            col_node: Column = col  # type: ignore[assignment]
+            row_node: Row = row  # type: ignore[assignment]
+            terms: tuple[tuple[str, str], ...] = ()
+            total = None
+            if col_node.total is not None:
+                terms = tuple((row_node.key, c.key) for c in _sibling_leaves(col_node, col_sibs))
+                total = col_node.total
+            elif row_node.total is not None:
+                terms = tuple((r.key, col_node.key) for r in _sibling_leaves(row_node, row_sibs))
+                total = row_node.total
+            cells.append(
+                CellSpec(
+                    table.key,
+                    row_node.key,
+                    col_node.key,
+                    col_node.domain,
+                    row_labels[row_node.key] if table.show_row_labels else "",
+                    col_labels[col_node.key],
+                    terms,
+                    total.rule if total else None,
+                    total.rule_name if total else None,
+                )
+            )
+    return cells
+
+
+def evaluation_order(cells: dict[CellRef, CellSpec]) -> list[CellSpec]:
+    """Computed cells ordered so that every term is evaluated before its sum."""
+    order: list[CellSpec] = []
+    done: set[CellRef] = set()
+
+    def visit(spec: CellSpec) -> None:
+        if spec.ref in done:
+            return
+        for r, c in spec.terms:
+            term = cells[(spec.table, r, c)]
+            if term.computed:
+                visit(term)
+        done.add(spec.ref)
+        order.append(spec)
+
+    for spec in cells.values():
+        if spec.computed:
+            visit(spec)
+    return order

@@ -1,0 +1,292 @@
+"""The report document: metadata, narrative texts and table values.
+
+Only input cells are stored; totals are recomputed on every change and cannot
+be set.  Views subscribe with plain callbacks and receive a `Change` naming
+exactly what changed, so they can repaint only that.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from ..forms import EVALUATION_ORDER, Form, form_for_year, get_form
+from ..forms.schema import CellRef, Number
+
+
+class ReadOnlyCell(KeyError):
+    """Raised when something tries to set a computed or unknown cell."""
+
+    def __str__(self) -> str:  # KeyError quotes its argument; we want the message.
+        return str(self.args[0]) if self.args else ""
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed.  kind: "cells", "text", "meta" or "form" (everything)."""
+
+    kind: str
+    cells: frozenset[CellRef] = frozenset()
+    section: str | None = None
+    field: str | None = None
+
+
+META_FIELDS = ("agency", "year", "form_key", "date", "contact", "compiler")
+META_LABELS = {
+    "agency": "机关名称",
+    "year": "报告年度",
+    "form_key": "报告格式",
+    "date": "成文日期",
+    "contact": "联系方式",
+    "compiler": "编制单位",
+}
+
+
+@dataclass
+class Metadata:
+    agency: str
+    year: int
+    form_key: str
+    date: str = ""  # 成文日期, "YYYY-MM-DD" or "YYYY-MM"
+    contact: str = ""  # 联系方式 (address, phone, e-mail)
+    compiler: str = ""  # 编制单位, printed in the signature block
+    extra: dict[str, Any] = field(default_factory=dict)  # unknown keys from newer files
+
+
+Listener = Callable[[Change], None]
+
+
+@cache
+def _dependents(form_key: str) -> dict[CellRef, frozenset[CellRef]]:
+    """Input cell -> every computed cell whose value depends on it (transitively)."""
+    form = get_form(form_key)
+    direct: dict[CellRef, set[CellRef]] = {}
+    for spec in EVALUATION_ORDER[form_key]:
+        for r, c in spec.terms:
+            direct.setdefault((spec.table, r, c), set()).add(spec.ref)
+    out: dict[CellRef, frozenset[CellRef]] = {}
+    for ref, spec in form.cells.items():
+        if spec.computed:
+            continue
+        seen: set[CellRef] = set()
+        todo = list(direct.get(ref, ()))
+        while todo:
+            d = todo.pop()
+            if d not in seen:
+                seen.add(d)
+                todo.extend(direct.get(d, ()))
+        out[ref] = frozenset(seen)
+    return out
+
+
+class Report:
+    def __init__(
+        self,
+        agency: str,
+        year: int,
+        form_key: str | None = None,
+        *,
+        date: str = "",
+        contact: str = "",
+        compiler: str = "",
+    ) -> None:
+        form = get_form(form_key) if form_key else form_for_year(year)
+        self.meta = Metadata(agency, year, form.key, date, contact, compiler)
+        self.texts: dict[str, str] = {s.key: "" for s in form.narratives}
+        self._inputs: dict[CellRef, Number] = {}
+        self._computed: dict[CellRef, Number] = {}
+        # Values typed under another format, kept so that switching the format
+        # back and forth never loses anything: form key -> cell -> value.
+        self.stashed: dict[str, dict[CellRef, Number]] = {}
+        # Units chosen for amount cells with a unit choice (2019 采购总金额).
+        self.units: dict[CellRef, str] = {}
+        # Totals as an outside source (an imported workbook) stated them; checks
+        # compare them with the recomputed ones.  Dropped once an input they
+        # depend on is edited, because the user has then taken over.
+        self.reported_totals: dict[CellRef, Number] = {}
+        self.extra: dict[str, Any] = {}  # unknown top-level keys of the draft file
+        self._listeners: list[Listener] = []
+        self._recompute()
+
+    # --- form and metadata --------------------------------------------------
+
+    @property
+    def form(self) -> Form:
+        return get_form(self.meta.form_key)
+
+    @property
+    def form_matches_year(self) -> bool:
+        return self.form.covers(self.meta.year)
+
+    def set_meta(self, name: str, value: Any) -> None:
+        if name not in META_FIELDS:
+            raise AttributeError(name)
+        if getattr(self.meta, name) == value:
+            return
+        if name == "form_key":
+            self._switch_form(get_form(value).key)
+            return
+        setattr(self.meta, name, value)
+        self._emit(Change("meta", field=name))
+
+    def _switch_form(self, key: str) -> None:
+        old = self.meta.form_key
+        if old == key:
+            return
+        new_cells = get_form(key).cells
+
+        def fits(ref: CellRef) -> bool:
+            return ref in new_cells and not new_cells[ref].computed
+
+        left_behind = {ref: v for ref, v in self._inputs.items() if not fits(ref)}
+        if left_behind:
+            self.stashed[old] = {**self.stashed.get(old, {}), **left_behind}
+        restored = {ref: v for ref, v in self.stashed.pop(key, {}).items() if fits(ref)}
+        self._inputs = {**restored, **{ref: v for ref, v in self._inputs.items() if fits(ref)}}
+        self.units = {ref: u for ref, u in self.units.items() if ref in new_cells}
+        self.reported_totals = {}
+        self.meta.form_key = key
+        for s in get_form(key).narratives:
+            self.texts.setdefault(s.key, "")
+        self._recompute()
+        self._emit(Change("form", field="form_key"))
+
+    # --- texts ----------------------------------------------------------------
+
+    def set_text(self, section: str, text: str) -> None:
+        if section not in {s.key for s in self.form.narratives}:
+            raise KeyError(section)
+        if self.texts.get(section, "") == text:
+            return
+        self.texts[section] = text
+        self._emit(Change("text", section=section))
+
+    # --- values -----------------------------------------------------------------
+
+    def value(self, ref: CellRef) -> Number | None:
+        """The stored input or computed value; None for a blank input."""
+        spec = self.form.cells[ref]
+        if spec.computed:
+            return self._computed[ref]
+        return self._inputs.get(ref)
+
+    def number(self, ref: CellRef) -> Number:
+        """The value with blank counted as 0."""
+        v = self.value(ref)
+        return 0 if v is None else v
+
+    def is_input(self, ref: CellRef) -> bool:
+        spec = self.form.cells.get(ref)
+        return spec is not None and not spec.computed
+
+    @property
+    def inputs(self) -> Mapping[CellRef, Number]:
+        return self._inputs
+
+    def set_value(self, ref: CellRef, value: Number | None) -> dict[CellRef, Number | None]:
+        return self.set_values({ref: value})
+
+    def set_values(self, values: Mapping[CellRef, Number | None]) -> dict[CellRef, Number | None]:
+        """Set several inputs as one change (a paste).  None clears a cell.
+
+        Returns the previous values of the cells that changed, which is exactly
+        what an undo command needs to restore them.
+        """
+        cells = self.form.cells
+        for ref, v in values.items():
+            spec = cells.get(ref)
+            if spec is None:
+                raise ReadOnlyCell(f"表格中没有这个单元格：{ref}")
+            if spec.computed:
+                raise ReadOnlyCell(f"“{spec.row_label} / {spec.column_label}”是自动计算的总计，不能直接填写。")
+            if v is not None and (isinstance(v, bool) or not isinstance(v, (int, Decimal))):
+                raise TypeError(f"cell values are int or Decimal, got {type(v).__name__}")
+        previous: dict[CellRef, Number | None] = {}
+        for ref, v in values.items():
+            old = self._inputs.get(ref)
+            if old == v and type(old) is type(v):
+                continue
+            previous[ref] = old
+            if v is None:
+                self._inputs.pop(ref, None)
+            else:
+                self._inputs[ref] = v
+        if not previous:
+            return previous
+        deps = _dependents(self.meta.form_key)
+        affected: set[CellRef] = set(previous)
+        for ref in previous:
+            affected |= deps.get(ref, frozenset())
+        for ref in list(self.reported_totals):
+            if ref in affected:
+                del self.reported_totals[ref]
+        self._recompute()
+        self._emit(Change("cells", cells=frozenset(affected)))
+        return previous
+
+    def set_unit(self, ref: CellRef, unit: str) -> None:
+        spec = self.form.cells[ref]
+        if unit not in spec.domain.units:
+            raise ValueError(f"“{spec.column_label}”的单位只能是{'或'.join(spec.domain.units)}。")
+        if self.unit(ref) == unit:
+            return
+        self.units[ref] = unit
+        self._emit(Change("cells", cells=frozenset({ref})))
+
+    def unit(self, ref: CellRef) -> str:
+        spec = self.form.cells[ref]
+        if not spec.domain.units:
+            return ""
+        return self.units.get(ref, spec.domain.units[0])
+
+    def replace_all(
+        self,
+        inputs: Mapping[CellRef, Number],
+        reported_totals: Mapping[CellRef, Number] | None = None,
+    ) -> None:
+        """Replace every input at once (used by loaders and importers)."""
+        cells = self.form.cells
+        for ref in inputs:
+            if ref not in cells or cells[ref].computed:
+                raise ReadOnlyCell(f"不是可填写的单元格：{ref}")
+        self._inputs = dict(inputs)
+        self.reported_totals = dict(reported_totals or {})
+        self._recompute()
+        self._emit(Change("form"))
+
+    def _recompute(self) -> None:
+        computed: dict[CellRef, Number] = {}
+        inputs = self._inputs
+        for spec in EVALUATION_ORDER[self.meta.form_key]:
+            total: Number = 0
+            t = spec.table
+            for r, c in spec.terms:
+                ref = (t, r, c)
+                v = computed[ref] if ref in computed else inputs.get(ref)
+                if v is not None:
+                    total += v
+            computed[spec.ref] = total
+        self._computed = computed
+
+    # --- notification -------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def _emit(self, change: Change) -> None:
+        for listener in list(self._listeners):
+            listener(change)
+
+    # --- convenience --------------------------------------------------------------
+
+    @property
+    def title(self) -> str:
+        return f"{self.meta.agency}{self.meta.year}年政府信息公开工作年度报告"
+
+    def iter_values(self, table: str | None = None) -> Iterable[tuple[CellRef, Number | None]]:
+        for ref in self.form.cells:
+            if table is None or ref[0] == table:
+                yield ref, self.value(ref)

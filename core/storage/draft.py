@@ -1,0 +1,265 @@
+"""Draft files (*.ogir): versioned JSON, documented in docs/file-format.md.
+
+Loading never modifies the file; every problem becomes a typed DraftError with
+a Chinese message.  Keys this version does not know are kept and written back.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..forms import FORMS, get_form
+from ..forms.schema import CellRef, Form, Number
+from ..forms.schema import Domain
+from ..model.report import Report
+from ..model.values import coerce, domain_problem
+from .atomic import atomic_write_bytes
+from .errors import DraftError, DraftNotFound, DraftSchemaError, DraftTooNew, DraftUnreadable, DraftWriteError
+
+APP_ID = "ogi-report"
+FORMAT_VERSION = 1
+DRAFT_SUFFIX = ".ogir"
+BACKUP_SUFFIX = ".bak"
+MAX_DRAFT_BYTES = 20 * 1024 * 1024  # a real draft is ~20 KB; anything huge is not ours
+
+_KNOWN_TOP = {"app", "format_version", "metadata", "sections", "tables", "units", "reported_totals", "stashed"}
+_KNOWN_META = {"agency", "year", "form", "date", "contact", "compiler"}
+
+# Older file versions are upgraded step by step: version -> function to the next.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + BACKUP_SUFFIX)
+
+
+# --- writing ---------------------------------------------------------------------
+
+
+def _nest(values: Mapping[CellRef, Any], convert: Callable[[Any], Any]) -> dict[str, dict[str, dict[str, Any]]]:
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for (t, r, c), v in values.items():
+        out.setdefault(t, {}).setdefault(r, {})[c] = convert(v)
+    return out
+
+
+def _json_number(v: Number) -> int | float:
+    # float() of a Decimal with ≤ 4 decimals round-trips exactly through repr,
+    # and readers see plain JSON numbers.
+    if isinstance(v, Decimal) and v != v.to_integral_value():
+        return float(v)
+    return int(v)
+
+
+def _ordered(report: Report, values: Mapping[CellRef, Any]) -> dict[CellRef, Any]:
+    """Values in form order, so that saved files diff well."""
+    order = {ref: i for i, ref in enumerate(report.form.cells)}
+    return dict(sorted(values.items(), key=lambda kv: order.get(kv[0], len(order))))
+
+
+def to_dict(report: Report) -> dict[str, Any]:
+    meta = report.meta
+    data: dict[str, Any] = {
+        "app": APP_ID,
+        "format_version": FORMAT_VERSION,
+        "metadata": {
+            "agency": meta.agency,
+            "year": meta.year,
+            "form": meta.form_key,
+            "date": meta.date,
+            "contact": meta.contact,
+            "compiler": meta.compiler,
+            **meta.extra,
+        },
+        "sections": dict(report.texts),
+        "tables": _nest(_ordered(report, report.inputs), _json_number),
+    }
+    if report.units:
+        data["units"] = _nest(report.units, str)
+    if report.reported_totals:
+        data["reported_totals"] = _nest(report.reported_totals, _json_number)
+    if report.stashed:
+        data["stashed"] = {k: _nest(v, _json_number) for k, v in report.stashed.items()}
+    for k, v in report.extra.items():
+        data.setdefault(k, v)
+    return data
+
+
+def dumps(report: Report) -> bytes:
+    return (json.dumps(to_dict(report), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def save(report: Report, path: Path | str) -> None:
+    """Atomic save; the previous version of the file is kept as *.ogir.bak."""
+    path = Path(path)
+    try:
+        atomic_write_bytes(path, dumps(report), backup=backup_path(path))
+    except PermissionError:
+        raise DraftWriteError(f"没有权限写入“{path}”。请换一个文件夹保存，或检查文件是否被设为只读。", path) from None
+    except IsADirectoryError:
+        raise DraftWriteError(f"“{path}”是一个文件夹，不能作为草稿文件保存。", path) from None
+    except FileNotFoundError:
+        raise DraftWriteError(f"保存位置“{path.parent}”不存在。", path) from None
+    except OSError as exc:
+        raise DraftWriteError(f"保存“{path.name}”失败（{exc.strerror or exc}）。原文件未被改动。", path) from None
+
+
+# --- reading ---------------------------------------------------------------------
+
+
+class _Reader:
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+
+    def fail(self, what: str) -> DraftSchemaError:
+        name = f"“{self.path.name}”" if self.path else "该文件"
+        return DraftSchemaError(f"{name}不是有效的年报草稿：{what}。文件未被改动。", self.path)
+
+    def obj(self, value: Any, where: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(f"“{where}”应为对象")
+        return value
+
+    def text(self, value: Any, where: str) -> str:
+        if not isinstance(value, str):
+            raise self.fail(f"“{where}”应为文字")
+        return value
+
+    def number(self, value: Any, where: str) -> Number:
+        if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+            raise self.fail(f"“{where}”应为数字")
+        if isinstance(value, Decimal) and value == value.to_integral_value() and "." not in str(value):
+            return int(value)
+        return value
+
+    def cells(self, value: Any, form: Form, where: str, convert: Callable[[Any, str], Any], computed: bool) -> dict[CellRef, Any]:
+        out: dict[CellRef, Any] = {}
+        for t, rows in self.obj(value, where).items():
+            for r, cols in self.obj(rows, f"{where}.{t}").items():
+                for c, v in self.obj(cols, f"{where}.{t}.{r}").items():
+                    ref = (t, r, c)
+                    spec = form.cells.get(ref)
+                    label = f"{where}.{t}.{r}.{c}"
+                    if spec is None:
+                        raise self.fail(f"{form.short_name}中没有单元格“{label}”")
+                    if spec.computed != computed:
+                        kind = "总计" if spec.computed else "可填写的单元格"
+                        raise self.fail(f"“{label}”是{kind}，不能出现在这里")
+                    out[ref] = convert(v, label)
+        return out
+
+
+def _canonical(value: Number, domain: Domain) -> Number:
+    """int for whole counts, Decimal for amounts; values outside the domain are
+    kept as read so that the checks can point at them."""
+    return coerce(value, domain) if domain_problem(value, domain) is None else value
+
+
+def from_dict(data: Any, path: Path | None = None) -> Report:
+    rd = _Reader(path)
+    data = rd.obj(data, "文件")
+    if data.get("app") != APP_ID:
+        raise rd.fail("缺少年报助手的文件标识")
+    version = data.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise rd.fail("文件格式版本无效")
+    if version > FORMAT_VERSION:
+        raise DraftTooNew(
+            f"此文件由更新版本的年报助手保存（文件格式第{version}版，本程序只能读到第{FORMAT_VERSION}版）。"
+            "请升级年报助手后再打开。文件未被改动。",
+            path,
+        )
+    while version < FORMAT_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+
+    for key in ("metadata", "sections", "tables"):
+        if key not in data:
+            raise rd.fail(f"缺少“{key}”部分")
+    meta = rd.obj(data["metadata"], "metadata")
+    for key in ("agency", "year", "form"):
+        if key not in meta:
+            raise rd.fail(f"缺少“metadata.{key}”")
+    year = meta["year"]
+    if isinstance(year, bool) or not isinstance(year, int) or not 1900 < year < 3000:
+        raise rd.fail("“metadata.year”应为四位年份")
+    form_key = rd.text(meta["form"], "metadata.form")
+    if form_key not in FORMS:
+        raise rd.fail(f"未知的报告格式“{form_key}”")
+    form = get_form(form_key)
+    report = Report(
+        rd.text(meta["agency"], "metadata.agency"),
+        year,
+        form_key,
+        date=rd.text(meta.get("date", ""), "metadata.date"),
+        contact=rd.text(meta.get("contact", ""), "metadata.contact"),
+        compiler=rd.text(meta.get("compiler", ""), "metadata.compiler"),
+    )
+    report.meta.extra = {k: v for k, v in meta.items() if k not in _KNOWN_META}
+
+    sections = rd.obj(data["sections"], "sections")
+    known_sections = {s.key for s in form.narratives}
+    for key, text in sections.items():
+        if key not in known_sections:
+            raise rd.fail(f"未知的章节“{key}”")
+        report.texts[key] = rd.text(text, f"sections.{key}")
+
+    inputs = rd.cells(data["tables"], form, "tables", rd.number, computed=False)
+    totals = rd.cells(data.get("reported_totals", {}), form, "reported_totals", rd.number, computed=True)
+    units = rd.cells(data.get("units", {}), form, "units", rd.text, computed=False)
+    for ref, unit in units.items():
+        if unit not in form.cells[ref].domain.units:
+            raise rd.fail(f"单元格“{'.'.join(ref)}”的单位“{unit}”无效")
+    stashed: dict[str, dict[CellRef, Number]] = {}
+    for key, tables in rd.obj(data.get("stashed", {}), "stashed").items():
+        if key not in FORMS or key == form_key:
+            raise rd.fail(f"“stashed.{key}”无效")
+        stashed[key] = rd.cells(tables, FORMS[key], f"stashed.{key}", rd.number, computed=False)
+
+    inputs = {ref: _canonical(v, form.cells[ref].domain) for ref, v in inputs.items()}
+    totals = {ref: _canonical(v, form.cells[ref].domain) for ref, v in totals.items()}
+    report.replace_all(inputs, totals)
+    report.units = units
+    report.stashed = stashed
+    report.extra = {k: v for k, v in data.items() if k not in _KNOWN_TOP}
+    return report
+
+
+def loads(raw: bytes, path: Path | None = None) -> Report:
+    name = f"“{path.name}”" if path else "该文件"
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DraftUnreadable(f"{name}不是年报草稿文件（内容无法识别，可能已损坏）。文件未被改动。", path) from None
+    try:
+        data = json.loads(text, parse_float=Decimal)
+    except (json.JSONDecodeError, RecursionError):
+        if not text.strip():
+            msg = f"{name}是空文件，可能在保存时被中断。可尝试打开同一文件夹中的备份“{path.name + BACKUP_SUFFIX if path else '*.bak'}”。"
+        else:
+            msg = f"{name}已损坏或不完整，无法读取。可尝试打开同一文件夹中的备份“{path.name + BACKUP_SUFFIX if path else '*.bak'}”。文件未被改动。"
+        raise DraftUnreadable(msg, path) from None
+    return from_dict(data, path)
+
+
+def load(path: Path | str) -> Report:
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise DraftUnreadable(f"“{path}”是一个文件夹，不是草稿文件。", path)
+        size = path.stat().st_size
+        if size > MAX_DRAFT_BYTES:
+            raise DraftUnreadable(f"“{path.name}”太大（{size // 1024 // 1024} MB），不是年报草稿文件。", path)
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DraftNotFound(f"找不到文件“{path}”。", path) from None
+    except PermissionError:
+        raise DraftUnreadable(f"没有权限读取“{path}”。", path) from None
+    except DraftError:
+        raise
+    except OSError as exc:
+        raise DraftUnreadable(f"读取“{path}”失败（{exc.strerror or exc}）。", path) from None
+    return loads(raw, path)

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from core.forms.schema import AMOUNT_UNIT_CHOICE, AMOUNT_WANYUAN, COUNT, SIGNED_COUNT
+from core.model.values import InvalidValue, format_value, parse_number
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [("12", 12), ("１２", 12), ("1,234", 1234), ("1，234", 1234), (" 7 件", 7), ("", None), ("—", None),
+     ("/", None), ("-", None), ("0", 0)],
+)
+def test_parse_counts(text, expected):
+    assert parse_number(text, COUNT) == expected
+
+
+@pytest.mark.parametrize("text", ["abc", "-3", "2.5", "12万元", "1e5"])
+def test_parse_counts_refuses(text):
+    with pytest.raises(InvalidValue):
+        parse_number(text, COUNT)
+
+
+def test_signed_and_amounts():
+    assert parse_number("-8", SIGNED_COUNT) == -8
+    assert parse_number("－8", SIGNED_COUNT) == -8
+    assert parse_number("2429. 9828万元", AMOUNT_UNIT_CHOICE) == Decimal("2429.9828")
+    assert parse_number("20.3", AMOUNT_WANYUAN) == Decimal("20.3")
+    with pytest.raises(InvalidValue, match="小数位数"):
+        parse_number("1.23456", AMOUNT_WANYUAN)
+    with pytest.raises(InvalidValue, match="负数"):
+        parse_number("-1.5", AMOUNT_WANYUAN)
+
+
+def test_format():
+    assert format_value(None) == ""
+    assert format_value(None, blank="0") == "0"
+    assert format_value(Decimal("20.30")) == "20.3"
+    assert format_value(Decimal("20")) == "20"
+    assert format_value(12) == "12"
