@@ -63,6 +63,29 @@ def _cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .export.files import ExportError
+    from .export.html_page import export_html
+    from .export.word import export_docx
+
+    targets = [(args.docx, export_docx, "Word"), (args.html, export_html, "网页")]
+    targets = [t for t in targets if t[0]]
+    if not targets:
+        raise CliError("请至少指定一种导出格式：--docx 或 --html。")
+    draft = Path(args.file).resolve()
+    for out, _, _ in targets:
+        if Path(out).resolve() == draft:
+            raise CliError("导出文件不能与草稿文件相同。")
+    report = load(args.file)
+    for out, fn, kind in targets:
+        try:
+            fn(report, out)
+        except ExportError as exc:
+            raise CliError(str(exc)) from None
+        print(f"已导出{kind}文件：{out}")
+    return EXIT_OK
+
+
 def _year(text: str) -> int:
     try:
         year = int(text)
@@ -97,6 +120,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show", help="以文本显示报告内容")
     p.add_argument("file", help="草稿文件")
     COMMANDS["show"] = _cmd_show
+
+    p = sub.add_parser("export", help="导出 Word（.docx）、网页（.html）")
+    p.add_argument("file", help="草稿文件")
+    p.add_argument("--docx", metavar="OUT.docx", help="导出正式版式的 Word 文档")
+    p.add_argument("--html", metavar="OUT.html", help="导出可粘贴到门户网站的网页")
+    COMMANDS["export"] = _cmd_export
     return parser
 
 

@@ -6,8 +6,8 @@ import unicodedata
 from ..forms import TableSection
 from ..forms.layout import Role, layout
 from ..model.report import Report
-from ..model.values import format_value
 from ..narrative import paragraphs
+from .content import cell_text
 
 
 def _width(s: str) -> int:
@@ -16,13 +16,6 @@ def _width(s: str) -> int:
 
 def _pad(s: str, width: int) -> str:
     return s + " " * max(0, width - _width(s))
-
-
-def cell_text(report: Report, ref: tuple[str, str, str], blank: str = "0") -> str:
-    """A value as printed in the official tables: blank as 0, unit appended when chosen."""
-    text = format_value(report.value(ref), blank=blank)
-    unit = report.unit(ref)
-    return f"{text}{unit}" if unit and text else text
 
 
 def table_text(report: Report, table_key: str) -> str:

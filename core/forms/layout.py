@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache
+from functools import cached_property
 
 from .schema import BlockTable, CellRef, Column, MatrixTable, Row, Table
 
@@ -31,7 +31,7 @@ class GridCell:
     ref: CellRef | None = None  # for VALUE cells
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Grid:
     table: str
     n_rows: int
@@ -43,49 +43,53 @@ class Grid:
 
     def at(self, row: int, col: int) -> GridCell | None:
         """The cell whose top-left corner is (row, col), if any."""
-        return _index(self).get((row, col))
+        return self._index.get((row, col))
 
     def covering(self, row: int, col: int) -> GridCell | None:
         """The cell that covers (row, col), including merged areas."""
-        return _cover(self).get((row, col))
+        return self._cover.get((row, col))
 
     def position(self, ref: CellRef) -> tuple[int, int]:
-        return _positions(self)[ref]
+        return self._positions[ref]
 
-    @property
+    @cached_property
     def value_cells(self) -> tuple[GridCell, ...]:
         return tuple(c for c in self.cells if c.role is Role.VALUE)
 
+    @cached_property
+    def _index(self) -> dict[tuple[int, int], GridCell]:
+        return {(c.row, c.col): c for c in self.cells}
 
-@cache
-def _index(grid: Grid) -> dict[tuple[int, int], GridCell]:
-    return {(c.row, c.col): c for c in grid.cells}
+    @cached_property
+    def _cover(self) -> dict[tuple[int, int], GridCell]:
+        return {
+            (r, k): c
+            for c in self.cells
+            for r in range(c.row, c.row + c.rowspan)
+            for k in range(c.col, c.col + c.colspan)
+        }
 
-
-@cache
-def _cover(grid: Grid) -> dict[tuple[int, int], GridCell]:
-    return {
-        (r, k): c
-        for c in grid.cells
-        for r in range(c.row, c.row + c.rowspan)
-        for k in range(c.col, c.col + c.colspan)
-    }
-
-
-@cache
-def _positions(grid: Grid) -> dict[CellRef, tuple[int, int]]:
-    return {c.ref: (c.row, c.col) for c in grid.cells if c.ref is not None}
+    @cached_property
+    def _positions(self) -> dict[CellRef, tuple[int, int]]:
+        return {c.ref: (c.row, c.col) for c in self.cells if c.ref is not None}
 
 
 def _depth(nodes: tuple) -> int:
     return max((1 + _depth(n.children) if n.children else 1) for n in nodes)
 
 
-@cache
+# Tables are module-level constants that live as long as the program, so their
+# id is a stable key (hashing a whole table tree on every call would be slow).
+_LAYOUTS: dict[int, tuple[Table, Grid]] = {}
+
+
 def layout(table: Table) -> Grid:
-    if isinstance(table, BlockTable):
-        return _block_layout(table)
-    return _matrix_layout(table)
+    hit = _LAYOUTS.get(id(table))
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    grid = _block_layout(table) if isinstance(table, BlockTable) else _matrix_layout(table)
+    _LAYOUTS[id(table)] = (table, grid)
+    return grid
 
 
 def _block_layout(table: BlockTable) -> Grid:
@@ -159,6 +163,6 @@ def _matrix_layout(table: MatrixTable) -> Grid:
 
     n_rows = place_rows(table.rows, 0, header_rows)
     # The label area of table 三 takes about 40 % of the width (spec §5.4).
-    label_weights = (1.1, 1.6, 3.2)[-label_cols:] if label_cols else ()
+    label_weights = (1.0, 1.3, 4.0)[-label_cols:] if label_cols else ()
     weights = label_weights + (1.0,) * len(leaf_cols)
     return Grid(table.key, n_rows, n_cols, tuple(cells), header_rows, label_cols, weights)

@@ -18,6 +18,12 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write_bytes(path: Path, data: bytes, backup: Path | None = None) -> None:
     """Write `data` to `path` via a temporary file in the same folder, fsync it,
     optionally copy the previous file to `backup`, then rename over `path`."""
@@ -26,6 +32,11 @@ def atomic_write_bytes(path: Path, data: bytes, backup: Path | None = None) -> N
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     tmp = Path(tmp_name)
     try:
+        # mkstemp creates 0600; give the file the mode a normal save would.
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
