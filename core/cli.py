@@ -16,6 +16,8 @@ from . import APP_NAME, __version__
 from .checks import findings_to_json, run_checks
 from .export.text import report_text
 from .model.report import Report
+from .export.files import ExportError
+from .importers.xlsx import XlsxImportError
 from .storage import DRAFT_SUFFIX, DraftError, load, save
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
@@ -64,25 +66,48 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from .export.files import ExportError
+    from .export.excel import export_xlsx
     from .export.html_page import export_html
     from .export.word import export_docx
 
-    targets = [(args.docx, export_docx, "Word"), (args.html, export_html, "网页")]
+    targets = [(args.docx, export_docx, "Word"), (args.html, export_html, "网页"), (args.xlsx, export_xlsx, "Excel 附表")]
     targets = [t for t in targets if t[0]]
     if not targets:
-        raise CliError("请至少指定一种导出格式：--docx 或 --html。")
+        raise CliError("请至少指定一种导出格式：--docx、--html 或 --xlsx。")
     draft = Path(args.file).resolve()
     for out, _, _ in targets:
         if Path(out).resolve() == draft:
             raise CliError("导出文件不能与草稿文件相同。")
     report = load(args.file)
     for out, fn, kind in targets:
-        try:
-            fn(report, out)
-        except ExportError as exc:
-            raise CliError(str(exc)) from None
+        fn(report, out)
         print(f"已导出{kind}文件：{out}")
+    return EXIT_OK
+
+
+def _cmd_template(args: argparse.Namespace) -> int:
+    from .export.excel import export_template
+
+    try:
+        export_template(args.year, args.xlsx, args.form)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    print(f"已生成 {args.year} 年度空白填报模板：{args.xlsx}")
+    return EXIT_OK
+
+
+def _cmd_import_xlsx(args: argparse.Namespace) -> int:
+    from .importers.xlsx import import_xlsx
+
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        raise CliError(f"“{out}”已存在。如确需覆盖，请加 --force。")
+    report = import_xlsx(args.file)
+    save(report, out)
+    errors = [f for f in run_checks(report) if f.is_error]
+    print(f"已导入“{Path(args.file).name}”，保存为草稿：{out}")
+    if errors:
+        print(f"注意：导入的数据有 {len(errors)} 个错误，可用 validate 命令查看。")
     return EXIT_OK
 
 
@@ -125,7 +150,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="草稿文件")
     p.add_argument("--docx", metavar="OUT.docx", help="导出正式版式的 Word 文档")
     p.add_argument("--html", metavar="OUT.html", help="导出可粘贴到门户网站的网页")
+    p.add_argument("--xlsx", metavar="OUT.xlsx", help="导出 Excel 附表")
     COMMANDS["export"] = _cmd_export
+
+    p = sub.add_parser("template", help="生成空白 Excel 填报模板")
+    p.add_argument("--year", required=True, type=_year, help="报告年度")
+    p.add_argument("--form", choices=["2019", "2021"], help="报告格式（默认按年度自动确定）")
+    p.add_argument("--xlsx", required=True, metavar="OUT.xlsx", help="模板文件路径")
+    COMMANDS["template"] = _cmd_template
+
+    p = sub.add_parser("import-xlsx", help="从 Excel 附表导入，生成草稿")
+    p.add_argument("file", help="Excel 附表（.xlsx）")
+    p.add_argument("-o", "--output", required=True, help="生成的草稿文件路径")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的文件")
+    COMMANDS["import-xlsx"] = _cmd_import_xlsx
     return parser
 
 
@@ -143,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (DraftError, CliError) as exc:
+    except (DraftError, CliError, ExportError, XlsxImportError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:

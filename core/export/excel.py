@@ -1,0 +1,313 @@
+"""The Excel attachment (.xlsx): cover, one sheet per table, and the findings.
+
+Each table sheet is the shared grid layout placed below a title row, with the
+official labels and merges.  Inputs are unlocked and validated, totals are
+live SUM formulas, everything else is protected without a password (guidance,
+not a lock-out).  The same writer makes the blank fill-in template.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.properties import CalcProperties
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .. import APP_NAME, __version__
+from ..checks import Finding, run_checks
+from ..forms import MatrixTable, TableSection, ValueKind
+from ..forms.layout import Grid, Role, layout
+from ..forms.schema import CellSpec, Domain
+from ..model.report import META_LABELS, Report
+from ..model.values import coerce
+from .content import chinese_date
+from .files import write_output
+
+COVER_SHEET = "封面"
+CHECKS_SHEET = "校验"
+FILE_MARK_LABEL = "文件标识"
+FILE_MARK = f"{APP_NAME} Excel 附表"
+FORMAT_LABEL = META_LABELS["form_key"]
+VERSION_LABEL = "软件版本"
+COVER_FIELDS = ("agency", "year", "form_key", "date", "contact", "compiler")
+
+# Table sheets: the grid starts below a title row and a blank row.
+GRID_TOP_ROW = 3
+GRID_LEFT_COL = 1
+
+FONT_NAME = "宋体"
+_THIN = Side(style="thin", color="000000")
+BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+FILL_TOTAL = PatternFill("solid", fgColor="EDEDED")
+FILL_INPUT = PatternFill("solid", fgColor="FFFFFF")
+FILL_HEADER = PatternFill("solid", fgColor="F5F5F5")
+
+
+def amount_format(unit: str) -> str:
+    """Number format that shows a chosen unit but keeps the cell numeric."""
+    return f'General"{unit}"' if unit else "General"
+
+
+@dataclass(frozen=True)
+class SheetPlacement:
+    """Where a table's grid sits on its sheet (1-based Excel coordinates)."""
+
+    top: int = GRID_TOP_ROW
+    left: int = GRID_LEFT_COL
+
+    def address(self, row: int, col: int) -> str:
+        return f"{get_column_letter(self.left + col)}{self.top + row}"
+
+
+PLACEMENT = SheetPlacement()
+
+
+def _validation(domain: Domain) -> DataValidation:
+    if domain.kind is ValueKind.COUNT:
+        dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0")
+    elif domain.kind is ValueKind.SIGNED_COUNT:
+        dv = DataValidation(type="whole", operator="between", formula1="-999999999", formula2="999999999")
+    else:
+        dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
+    dv.error = f"此处应填{domain.describe()}。"
+    dv.errorTitle = "输入有误"
+    dv.prompt = f"请填写{domain.describe()}"
+    dv.showErrorMessage = True
+    dv.allow_blank = True
+    return dv
+
+
+def _write_table(ws: Worksheet, report: Report, section: TableSection, blank: bool) -> None:
+    table = section.table
+    grid: Grid = layout(table)
+    form = report.form
+    pl = PLACEMENT
+
+    title = ws.cell(row=1, column=pl.left, value=section.heading)
+    title.font = Font(name="黑体", size=14)
+    title.alignment = Alignment(horizontal="left", vertical="center")
+    ws.row_dimensions[1].height = 24
+
+    # Column widths from the grid weights: about 9 characters per unit of weight.
+    unit_width = 9.5 if grid.n_cols <= 10 else 6.5
+    for i, w in enumerate(grid.col_weights):
+        ws.column_dimensions[get_column_letter(pl.left + i)].width = round(w * unit_width, 1)
+
+    validations: dict[Domain, DataValidation] = {}
+    for gc in grid.cells:
+        r, c = pl.top + gc.row, pl.left + gc.col
+        cell = ws.cell(row=r, column=c)
+        if gc.rowspan > 1 or gc.colspan > 1:
+            ws.merge_cells(start_row=r, start_column=c, end_row=r + gc.rowspan - 1, end_column=c + gc.colspan - 1)
+        # Borders on every cell of a merge, or its edges vanish in Excel/WPS.
+        for rr in range(r, r + gc.rowspan):
+            for cc in range(c, c + gc.colspan):
+                ws.cell(row=rr, column=cc).border = BORDER
+        if gc.role is Role.VALUE and gc.ref is not None:
+            spec = form.cells[gc.ref]
+            if spec.computed:
+                cell.value = _sum_formula(spec, grid)
+                cell.fill = FILL_TOTAL
+                cell.font = Font(name=FONT_NAME, size=11, bold=True)
+            else:
+                value = report.value(gc.ref)
+                if not blank:
+                    cell.value = _excel_number(value if value is not None else 0, spec)
+                cell.protection = Protection(locked=False)
+                cell.fill = FILL_INPUT
+                cell.font = Font(name=FONT_NAME, size=11)
+                dv = validations.get(spec.domain)
+                if dv is None:
+                    dv = validations[spec.domain] = _validation(spec.domain)
+                    ws.add_data_validation(dv)
+                dv.add(cell.coordinate)
+            if not spec.domain.is_integer:
+                cell.number_format = amount_format(report.unit(gc.ref))
+            cell.alignment = Alignment(horizontal="center", vertical="center")
+        else:
+            cell.value = gc.text
+            cell.font = Font(name=FONT_NAME, size=10.5, bold=gc.role is Role.CAPTION)
+            horizontal = "left" if gc.role is Role.LABEL else "center"
+            cell.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
+            if gc.role is not Role.LABEL:
+                cell.fill = FILL_HEADER
+
+    # Row heights so wrapped labels show whole: a CJK character is ~2 width units.
+    widths = [ws.column_dimensions[get_column_letter(pl.left + i)].width for i in range(grid.n_cols)]
+    lines_per_row = [1] * grid.n_rows
+    for gc in grid.cells:
+        if gc.role is Role.VALUE or gc.rowspan != 1 or not gc.text:
+            continue
+        width = sum(widths[gc.col : gc.col + gc.colspan]) - 1
+        lines = -(-len(gc.text) * 2 // max(1, int(width)))
+        lines_per_row[gc.row] = max(lines_per_row[gc.row], lines)
+    for row, lines in enumerate(lines_per_row):
+        ws.row_dimensions[pl.top + row].height = 14 * lines + 6
+
+    # Frozen panes below the header (and right of the labels where they exist).
+    freeze_row = pl.top + (grid.header_rows or 0)
+    ws.freeze_panes = f"{get_column_letter(pl.left + grid.label_cols)}{freeze_row}"
+
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if isinstance(table, MatrixTable) else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    if grid.header_rows:
+        ws.print_title_rows = f"{pl.top}:{pl.top + grid.header_rows - 1}"
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    ws.protection.selectLockedCells = False
+    ws.protection.selectUnlockedCells = False
+
+
+def _sum_formula(spec: CellSpec, grid: Grid) -> str:
+    addresses = [PLACEMENT.address(*grid.position((spec.table, r, c))) for r, c in spec.terms]
+    return "=SUM(" + ",".join(addresses) + ")"
+
+
+def _excel_number(value, spec: CellSpec):
+    if spec.domain.is_integer:
+        return int(value)
+    v = coerce(value, spec.domain)
+    return int(v) if v == v.to_integral_value() else float(v)
+
+
+def _write_cover(ws: Worksheet, report: Report, blank: bool) -> None:
+    ws.column_dimensions["A"].width = 14
+    ws.column_dimensions["B"].width = 60
+    title = ws.cell(row=1, column=1, value="政府信息公开工作年度报告 附表")
+    title.font = Font(name="黑体", size=16)
+    ws.merge_cells("A1:B1")
+    ws.row_dimensions[1].height = 30
+    m = report.meta
+    values = {
+        "agency": "" if blank else m.agency,
+        "year": m.year,
+        "form_key": report.form.short_name,
+        "date": "" if blank else chinese_date(m.date),
+        "contact": "" if blank else m.contact,
+        "compiler": "" if blank else m.compiler,
+    }
+    row = 3
+    for name in COVER_FIELDS:
+        label = ws.cell(row=row, column=1, value=META_LABELS[name])
+        value = ws.cell(row=row, column=2, value=values[name])
+        for cell in (label, value):
+            cell.border = BORDER
+            cell.font = Font(name=FONT_NAME, size=11)
+            cell.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
+        label.fill = FILL_HEADER
+        if name in ("agency", "date", "contact", "compiler"):
+            value.protection = Protection(locked=False)
+        ws.row_dimensions[row].height = 22
+        row += 1
+    row += 1
+    for label, value in ((FILE_MARK_LABEL, FILE_MARK), (VERSION_LABEL, __version__)):
+        ws.cell(row=row, column=1, value=label).font = Font(name=FONT_NAME, size=9, color="808080")
+        ws.cell(row=row, column=2, value=value).font = Font(name=FONT_NAME, size=9, color="808080")
+        row += 1
+    note = ws.cell(row=row + 1, column=1, value=(
+        "填写说明：只在白色单元格中填写数字；灰色单元格为自动计算的总计，请勿改动。"
+        "没有发生的事项填0或留空。表三须满足“第一项加第二项之和，等于第三项加第四项之和”。"
+    ))
+    ws.merge_cells(start_row=row + 1, start_column=1, end_row=row + 1, end_column=2)
+    note.alignment = Alignment(wrap_text=True, vertical="top")
+    note.font = Font(name=FONT_NAME, size=10)
+    ws.row_dimensions[row + 1].height = 48
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _describe_cells(report: Report, finding: Finding) -> str:
+    parts = []
+    for ref in finding.cells:
+        spec = report.form.cells.get(ref)
+        if spec is None:
+            continue
+        grid = layout(report.form.table(ref[0]))
+        address = PLACEMENT.address(*grid.position(ref))
+        where = f"{spec.row_label} / {spec.column_label}" if spec.row_label else spec.column_label
+        parts.append(f"{report.form.table(ref[0]).name} {address}（{where}）")
+    return "；".join(parts)
+
+
+def _write_checks(ws: Worksheet, report: Report, findings: list[Finding]) -> None:
+    headers = ("规则", "类别", "说明", "涉及单元格", "应为", "实际")
+    widths = (8, 8, 70, 50, 10, 10)
+    for i, (h, w) in enumerate(zip(headers, widths), start=1):
+        cell = ws.cell(row=1, column=i, value=h)
+        cell.font = Font(name="黑体", size=11)
+        cell.fill = FILL_HEADER
+        cell.border = BORDER
+        ws.column_dimensions[get_column_letter(i)].width = w
+    if not findings:
+        ws.cell(row=2, column=1, value="未发现错误或警告。")
+        ws.merge_cells("A2:F2")
+    for r, f in enumerate(findings, start=2):
+        row = (f.rule, f.severity.label, f.message, _describe_cells(report, f),
+               _plain(f.expected), _plain(f.actual))
+        for i, v in enumerate(row, start=1):
+            cell = ws.cell(row=r, column=i, value=v)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.border = BORDER
+            cell.font = Font(name=FONT_NAME, size=10, color="C00000" if f.is_error and i == 2 else "000000")
+    ws.freeze_panes = "A2"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _plain(v):
+    if v is None:
+        return None
+    return int(v) if v == int(v) else float(v)
+
+
+def build_workbook(report: Report, *, blank: bool = False, findings: list[Finding] | None = None) -> Workbook:
+    wb = Workbook()
+    cover = wb.active
+    cover.title = COVER_SHEET
+    _write_cover(cover, report, blank)
+    for section in report.form.sections:
+        if isinstance(section, TableSection):
+            _write_table(wb.create_sheet(section.table.name), report, section, blank)
+    if not blank:
+        _write_checks(wb.create_sheet(CHECKS_SHEET), report, findings if findings is not None else run_checks(report))
+    # Totals are formulas without cached values: make every program recalculate.
+    wb.calculation = CalcProperties(fullCalcOnLoad=True)
+    wb.properties.title = report.title
+    wb.properties.creator = f"{APP_NAME} {__version__}"
+    return wb
+
+
+def xlsx_bytes(report: Report, *, blank: bool = False, findings: list[Finding] | None = None) -> bytes:
+    buf = BytesIO()
+    build_workbook(report, blank=blank, findings=findings).save(buf)
+    return buf.getvalue()
+
+
+def export_xlsx(report: Report, path: Path | str, findings: list[Finding] | None = None) -> None:
+    write_output(Path(path), xlsx_bytes(report, findings=findings))
+
+
+def export_template(year: int, path: Path | str, form_key: str | None = None) -> None:
+    """A blank workbook for a department to fill in."""
+    write_output(Path(path), xlsx_bytes(Report("", year, form_key), blank=True))

@@ -1,0 +1,323 @@
+"""Read an Excel attachment back into a report.
+
+Accepts our own export, a filled blank template, and either after Excel, WPS
+or LibreOffice re-saved it (cached formula values, dropped validations,
+numbers stored as text).  Each table is found by its labels: the sheet named
+after the table, or failing that any sheet that holds the table's first label,
+and every label of the national layout is verified before a value is read.
+Nothing is half-imported: all problems are collected and raised together.
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..export.excel import COVER_FIELDS, COVER_SHEET, FILE_MARK_LABEL, PLACEMENT
+from ..forms import FORMS, form_for_year
+from ..forms.layout import Grid, Role, layout
+from ..forms.schema import CellRef, CellSpec, Form, Number, Table
+from ..model.report import META_LABELS, Report
+from ..model.values import InvalidValue, coerce, domain_problem, parse_number
+
+MAX_PROBLEMS_SHOWN = 12
+
+
+class XlsxImportError(Exception):
+    """The workbook cannot be imported; the message (Chinese) names sheet and cell."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        shown = problems[:MAX_PROBLEMS_SHOWN]
+        more = f"\n……另有{len(problems) - len(shown)}处问题。" if len(problems) > len(shown) else ""
+        super().__init__("\n".join(shown) + more)
+
+
+@dataclass
+class ImportedTables:
+    form: Form
+    inputs: dict[CellRef, Number] = field(default_factory=dict)
+    units: dict[CellRef, str] = field(default_factory=dict)
+    stated_totals: dict[CellRef, Number] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def _squash(text: Any) -> str:
+    """Labels compared without whitespace or line breaks a user may have added."""
+    return re.sub(r"\s+", "", str(text or ""))
+
+
+def _open(data: bytes, name: str):
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise XlsxImportError([f"“{name}”是旧版 Excel 97-2003 格式（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再导入。"])
+    try:
+        return load_workbook(BytesIO(data), data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, EOFError):
+        raise XlsxImportError([f"无法打开“{name}”：不是有效的 Excel 文件（.xlsx），或文件已损坏。"]) from None
+
+
+def _cover_values(wb) -> dict[str, Any]:
+    if COVER_SHEET not in wb.sheetnames:
+        return {}
+    ws = wb[COVER_SHEET]
+    out: dict[str, Any] = {}
+    labels = {META_LABELS[f]: f for f in COVER_FIELDS}
+    for row in ws.iter_rows(min_row=1, max_row=min(ws.max_row, 40), max_col=2):
+        key = _squash(row[0].value)
+        if key in labels:
+            out[labels[key]] = row[1].value
+        elif key == FILE_MARK_LABEL:
+            out["mark"] = row[1].value
+    return out
+
+
+def _year_of(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)) and float(value).is_integer():
+        return int(value)
+    m = re.fullmatch(r"(\d{4})年?(度)?", _squash(value))
+    return int(m.group(1)) if m else None
+
+
+def _form_of(cover: dict[str, Any], year: int | None) -> Form | None:
+    label = _squash(cover.get("form_key"))
+    for form in FORMS.values():
+        if label and label in (_squash(form.short_name), _squash(form.name), form.key):
+            return form
+    if year is not None:
+        try:
+            return form_for_year(year)
+        except ValueError:
+            return None
+    return None
+
+
+def _anchor(grid: Grid) -> tuple[int, int, str]:
+    """The first text cell of the grid, used to find the table on a sheet."""
+    first = min((c for c in grid.cells if c.role is not Role.VALUE and c.text), key=lambda c: (c.row, c.col))
+    return first.row, first.col, _squash(first.text)
+
+
+def _find_origin(ws: Worksheet, grid: Grid) -> tuple[int, int] | None:
+    """1-based (row, col) of grid cell (0, 0) on the sheet, found by the anchor label."""
+    ar, ac, text = _anchor(grid)
+    default = (PLACEMENT.top, PLACEMENT.left)
+    cell = ws.cell(row=default[0] + ar, column=default[1] + ac)
+    if _squash(cell.value) == text:
+        return default
+    for row in ws.iter_rows(min_row=1, max_row=min(ws.max_row, 60), max_col=min(ws.max_column, 30)):
+        for c in row:
+            if _squash(c.value) == text:
+                return c.row - ar, c.column - ac
+    return None
+
+
+def _locate_sheet(wb, table: Table, grid: Grid) -> tuple[Worksheet, tuple[int, int]] | None:
+    candidates = [wb[table.name]] if table.name in wb.sheetnames else []
+    candidates += [ws for ws in wb.worksheets if ws.title != table.name]
+    for ws in candidates:
+        origin = _find_origin(ws, grid)
+        if origin is not None:
+            return ws, origin
+    return None
+
+
+def _address(origin: tuple[int, int], row: int, col: int) -> str:
+    return f"{get_column_letter(origin[1] + col)}{origin[0] + row}"
+
+
+def _number(raw: Any, spec: CellSpec, where: str) -> tuple[Number | None, str | None]:
+    """(value, unit found in the text) or raise InvalidValue with a located message."""
+    if raw is None:
+        return None, None
+    if isinstance(raw, bool) or isinstance(raw, (datetime, date)):
+        raise InvalidValue(f"{where}：“{raw}”不是数字，此处应填{spec.domain.describe()}。")
+    if isinstance(raw, (int, float)):
+        try:
+            value = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
+        except InvalidOperation:
+            raise InvalidValue(f"{where}：不是有效的数字。") from None
+        if isinstance(raw, float) and not spec.domain.is_integer:
+            value = value.quantize(Decimal("0.0001")) if value.as_tuple().exponent < -4 else value
+        problem = domain_problem(value, spec.domain)
+        if problem:
+            raise InvalidValue(f"{where}：{raw}{problem}")
+        return coerce(value, spec.domain), None
+    text = str(raw)
+    unit = next((u for u in spec.domain.units if _squash(text).endswith(u)), None)
+    if unit == "元" and _squash(text).endswith("万元"):
+        unit = "万元"
+    try:
+        return parse_number(text, spec.domain), unit
+    except InvalidValue as exc:
+        raise InvalidValue(f"{where}：{exc}") from None
+
+
+def _unit_from_format(number_format: str, spec: CellSpec) -> str | None:
+    if not spec.domain.units:
+        return None
+    if "万元" in number_format:
+        return "万元"
+    if "元" in number_format:
+        return "元"
+    return None
+
+
+def read_tables(wb, name: str) -> ImportedTables:
+    cover = _cover_values(wb)
+    problems: list[str] = []
+    year = _year_of(cover.get("year"))
+    form = _form_of(cover, year)
+    if form is None:
+        sheets = "、".join(wb.sheetnames)
+        if not cover:
+            raise XlsxImportError([f"“{name}”不是年报助手的 Excel 附表：没有“{COVER_SHEET}”工作表（现有工作表：{sheets}）。"])
+        raise XlsxImportError([f"“{name}”的“{COVER_SHEET}”工作表中没有可识别的报告格式或报告年度。"])
+    result = ImportedTables(form)
+    if year is not None:
+        result.meta["year"] = year
+    for key in ("agency", "contact", "compiler"):
+        if cover.get(key) not in (None, ""):
+            result.meta[key] = str(cover[key]).strip()
+    if cover.get("date") not in (None, ""):
+        result.meta["date"] = _date_text(cover["date"])
+
+    for table in form.tables:
+        grid = layout(table)
+        located = _locate_sheet(wb, table, grid)
+        if located is None:
+            other = [f for f in FORMS.values() if f is not form]
+            hint = ""
+            for f in other:
+                if _locate_sheet(wb, f.table(table.key), layout(f.table(table.key))) and _differs(f, form, table.key):
+                    hint = f"该表格似乎是{f.short_name}，而封面写的是{form.short_name}。"
+            problems.append(f"找不到“{table.name}”：工作表中没有该表的表头“{_anchor(grid)[2]}”。{hint}")
+            continue
+        ws, origin = located
+        label_problems = _verify_labels(ws, origin, grid)
+        if label_problems:
+            problems.extend(label_problems)
+            continue
+        for gc in grid.value_cells:
+            assert gc.ref is not None
+            spec = form.cells[gc.ref]
+            cell = ws.cell(row=origin[0] + gc.row, column=origin[1] + gc.col)
+            where = f"工作表“{ws.title}”{_address(origin, gc.row, gc.col)}（{spec.row_label + ' / ' if spec.row_label else ''}{spec.column_label}）"
+            try:
+                value, unit = _number(cell.value, spec, where)
+            except InvalidValue as exc:
+                problems.append(str(exc))
+                continue
+            if spec.computed:
+                if value is not None:
+                    result.stated_totals[gc.ref] = value
+                continue
+            if value is not None:
+                result.inputs[gc.ref] = value
+            unit = unit or _unit_from_format(cell.number_format or "", spec)
+            if unit:
+                result.units[gc.ref] = unit
+    if problems:
+        raise XlsxImportError(problems)
+    return result
+
+
+def _differs(a: Form, b: Form, table_key: str) -> bool:
+    return _anchor(layout(a.table(table_key))) != _anchor(layout(b.table(table_key))) or layout(a.table(table_key)).n_rows != layout(b.table(table_key)).n_rows
+
+
+def _verify_labels(ws: Worksheet, origin: tuple[int, int], grid: Grid) -> list[str]:
+    problems = []
+    for gc in grid.cells:
+        if gc.role is Role.VALUE or not gc.text:
+            continue
+        got = ws.cell(row=origin[0] + gc.row, column=origin[1] + gc.col).value
+        if _squash(got) != _squash(gc.text):
+            problems.append(
+                f"工作表“{ws.title}”{_address(origin, gc.row, gc.col)}应为“{gc.text}”，实际为“{got or '（空）'}”。"
+                "表格结构与国家格式不一致，可能插入或删除了行列。"
+            )
+            if len(problems) >= 3:
+                break
+    return problems
+
+
+def _date_text(value: Any) -> str:
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = _squash(value)
+    m = re.fullmatch(r"(\d{4})[年\-/.](\d{1,2})(?:[月\-/.](\d{1,2})日?)?月?", text)
+    if m:
+        y, mo, d = m.groups()
+        return f"{y}-{int(mo):02d}" + (f"-{int(d):02d}" if d else "")
+    return str(value).strip()
+
+
+def read_xlsx_bytes(data: bytes, name: str = "Excel 文件") -> ImportedTables:
+    wb = _open(data, name)
+    try:
+        return read_tables(wb, name)
+    finally:
+        wb.close()
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise XlsxImportError([f"找不到文件“{path}”。"]) from None
+    except IsADirectoryError:
+        raise XlsxImportError([f"“{path}”是一个文件夹。"]) from None
+    except OSError as exc:
+        raise XlsxImportError([f"无法读取“{path.name}”（{exc.strerror or exc}），文件可能正被其他程序打开。"]) from None
+
+
+def _stated_differences(tables: ImportedTables) -> dict[CellRef, Number]:
+    """Totals from the file that differ from the recomputed ones (kept as findings)."""
+    scratch = Report("", tables.form.first_year, tables.form.key)
+    scratch.replace_all(tables.inputs)
+    return {ref: v for ref, v in tables.stated_totals.items() if scratch.value(ref) != v}
+
+
+def import_xlsx(path: Path | str) -> Report:
+    """A new report from a workbook (CLI import-xlsx, 文件 → 导入 Excel as new)."""
+    path = Path(path)
+    tables = read_xlsx_bytes(_read_file(path), path.name)
+    meta = tables.meta
+    year = meta.get("year")
+    if year is None:
+        raise XlsxImportError([f"“{path.name}”的“{COVER_SHEET}”工作表中没有报告年度。"])
+    report = Report(meta.get("agency", ""), year, tables.form.key, date=meta.get("date", ""),
+                    contact=meta.get("contact", ""), compiler=meta.get("compiler", ""))
+    _apply(report, tables)
+    return report
+
+
+def import_into(report: Report, path: Path | str) -> None:
+    """Replace the table values of an open report with those of a workbook."""
+    path = Path(path)
+    tables = read_xlsx_bytes(_read_file(path), path.name)
+    if tables.form.key != report.form.key:
+        raise XlsxImportError([
+            f"“{path.name}”是{tables.form.short_name}的附表，当前报告使用{report.form.short_name}，不能导入。"
+        ])
+    _apply(report, tables)
+
+
+def _apply(report: Report, tables: ImportedTables) -> None:
+    # Keep only units that differ from the default, as a typed draft would.
+    report.units = {ref: u for ref, u in tables.units.items() if u != tables.form.cells[ref].domain.units[0]}
+    report.replace_all(tables.inputs, _stated_differences(tables))
