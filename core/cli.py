@@ -17,7 +17,7 @@ from .checks import findings_to_json, run_checks
 from .export.text import report_text
 from .model.report import Report
 from .export.files import ExportError
-from .importers.xlsx import XlsxImportError
+from .importers.errors import XlsxImportError
 from .storage import DRAFT_SUFFIX, DraftError, load, save
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2

@@ -30,17 +30,7 @@ from ..forms.schema import CellRef, CellSpec, Form, Number, Table
 from ..model.report import META_LABELS, Report
 from ..model.values import InvalidValue, coerce, domain_problem, parse_number
 
-MAX_PROBLEMS_SHOWN = 12
-
-
-class XlsxImportError(Exception):
-    """The workbook cannot be imported; the message (Chinese) names sheet and cell."""
-
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        shown = problems[:MAX_PROBLEMS_SHOWN]
-        more = f"\n……另有{len(problems) - len(shown)}处问题。" if len(problems) > len(shown) else ""
-        super().__init__("\n".join(shown) + more)
+from .errors import XlsxImportError
 
 
 @dataclass
@@ -302,7 +292,7 @@ def import_xlsx(path: Path | str) -> Report:
         raise XlsxImportError([f"“{path.name}”的“{COVER_SHEET}”工作表中没有报告年度。"])
     report = Report(meta.get("agency", ""), year, tables.form.key, date=meta.get("date", ""),
                     contact=meta.get("contact", ""), compiler=meta.get("compiler", ""))
-    _apply(report, tables)
+    apply_tables(report, tables)
     return report
 
 
@@ -314,10 +304,10 @@ def import_into(report: Report, path: Path | str) -> None:
         raise XlsxImportError([
             f"“{path.name}”是{tables.form.short_name}的附表，当前报告使用{report.form.short_name}，不能导入。"
         ])
-    _apply(report, tables)
+    apply_tables(report, tables)
 
 
-def _apply(report: Report, tables: ImportedTables) -> None:
+def apply_tables(report: Report, tables: ImportedTables) -> None:
     # Keep only units that differ from the default, as a typed draft would.
     report.units = {ref: u for ref, u in tables.units.items() if u != tables.form.cells[ref].domain.units[0]}
     report.replace_all(tables.inputs, _stated_differences(tables))

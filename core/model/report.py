@@ -128,8 +128,42 @@ class Report:
         if name == "form_key":
             self._switch_form(get_form(value).key)
             return
+        if name == "year":
+            self.change_year(value)
+            return
         setattr(self.meta, name, value)
         self._emit(Change("meta", field=name))
+
+    def change_year(self, year: int) -> None:
+        """Set the report year; the format follows the year unless the user had
+        deliberately chosen a format that does not match the old year."""
+        old_year = self.meta.year
+        if year == old_year:
+            return
+        try:
+            followed = form_for_year(old_year).key == self.meta.form_key
+        except ValueError:
+            followed = True
+        self.meta.year = year
+        self._emit(Change("meta", field="year"))
+        if followed:
+            try:
+                self._switch_form(form_for_year(year).key)
+            except ValueError:
+                pass  # an unsupported year is reported by the checks (V6)
+
+    def meta_snapshot(self) -> dict[str, Any]:
+        return {name: getattr(self.meta, name) for name in META_FIELDS}
+
+    def apply_meta(self, values: dict[str, Any]) -> None:
+        """Set metadata fields exactly as given (undo of an edit), without the
+        format-follows-year rule of change_year."""
+        if "form_key" in values:
+            self._switch_form(get_form(values["form_key"]).key)
+        for name, value in values.items():
+            if name != "form_key" and getattr(self.meta, name) != value:
+                setattr(self.meta, name, value)
+                self._emit(Change("meta", field=name))
 
     def _switch_form(self, key: str) -> None:
         old = self.meta.form_key

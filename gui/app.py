@@ -1,0 +1,99 @@
+"""Start the window: `python -m gui [DRAFT] [--sample]`."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from core import APP_NAME, __version__
+from core.resources import sample_path
+
+from . import settings as app_settings
+from .dialogs import show_error
+from .icons import app_icon
+
+CJK_UI_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
+                "WenQuanYi Micro Hei", "Noto Sans SC", "PingFang SC")
+
+
+def choose_ui_font(app: QApplication) -> None:
+    families = set(QFontDatabase.families())
+    for name in CJK_UI_FONTS:
+        if name in families:
+            font = QFont(name)
+            font.setPointSizeF(max(app.font().pointSizeF(), 10))
+            app.setFont(font)
+            return
+
+
+def load_translations(app: QApplication) -> None:
+    """Chinese texts for Qt's own dialogs (file dialogs, print preview)."""
+    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase_zh_CN", "qt_zh_CN"):
+        translator = QTranslator(app)
+        if translator.load(name, path):
+            app.installTranslator(translator)
+            app._translators = getattr(app, "_translators", []) + [translator]  # keep alive
+
+
+def install_exception_hook(parent_getter) -> None:
+    """Unexpected errors: write the traceback to a log, show a short Chinese
+    message, and keep the window (and the user's work) alive."""
+
+    def hook(exc_type, exc, tb) -> None:
+        try:
+            with app_settings.log_path().open("a", encoding="utf-8") as fh:
+                fh.write(f"\n=== {dt.datetime.now().isoformat(timespec='seconds')} {APP_NAME} {__version__}\n")
+                fh.write("".join(traceback.format_exception(exc_type, exc, tb)))
+        except OSError:
+            pass
+        if issubclass(exc_type, KeyboardInterrupt):
+            return
+        show_error(parent_getter(), "发生了意外错误，刚才的操作可能没有完成。您的内容仍在窗口中，请尽快保存。\n\n"
+                   f"错误已记录到：{app_settings.log_path()}", "意外错误")
+
+    sys.excepthook = hook
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="ogi-report-gui", description=f"{APP_NAME} 窗口")
+    p.add_argument("draft", nargs="?", help="要打开的草稿文件")
+    p.add_argument("--sample", action="store_true", help="打开内置示例报告")
+    args, _qt_args = p.parse_known_args(argv)
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    args = parse_args(argv[1:])
+    QApplication.setApplicationName("OGI Report")
+    QApplication.setOrganizationName("OGI Report")
+    QApplication.setApplicationDisplayName(APP_NAME)
+    app = QApplication.instance() or QApplication(argv)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    app.setWindowIcon(app_icon())
+    choose_ui_font(app)
+    load_translations(app)
+
+    from .main_window import MainWindow
+
+    window = MainWindow()
+    install_exception_hook(lambda: window)
+    window.show()
+    restored = window.offer_recovery()
+    if not restored:
+        if args.draft:
+            window.open_path(Path(args.draft), ask=False)
+        elif args.sample:
+            window.open_path(sample_path(), ask=False)
+    if os.environ.get("OGI_REPORT_QUIT_AFTER_SHOW"):
+        # start-up benchmarks and smoke tests: quit once the first frame is up
+        QTimer.singleShot(0, app.quit)
+    return app.exec()

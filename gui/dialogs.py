@@ -1,0 +1,151 @@
+"""Small dialogs: new report, export fonts, unsaved changes, crash recovery."""
+from __future__ import annotations
+
+import datetime as _dt
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.export.settings import FONT_CHOICES, FONT_LABELS, ExportSettings
+from core.forms import FIRST_SUPPORTED_YEAR, form_for_year
+
+
+def _chinese_buttons(box: QDialogButtonBox) -> None:
+    for button, text in ((QDialogButtonBox.StandardButton.Ok, "确定"), (QDialogButtonBox.StandardButton.Cancel, "取消")):
+        b = box.button(button)
+        if b is not None:
+            b.setText(text)
+
+
+class NewReportDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None, agency: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle("新建报告")
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.agency = QLineEdit(agency)
+        self.agency.setPlaceholderText("如：某某市某某局")
+        self.year = QSpinBox()
+        self.year.setRange(FIRST_SUPPORTED_YEAR, 2099)
+        # In January the report is about last year.
+        self.year.setValue(_dt.date.today().year - 1)
+        self.year.setSuffix(" 年度")
+        self.format_label = QLabel()
+        self.year.valueChanged.connect(self._update_format)
+        form.addRow("机关名称：", self.agency)
+        form.addRow("报告年度：", self.year)
+        form.addRow("报告格式：", self.format_label)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #B00020;")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        _chinese_buttons(buttons)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._update_format()
+        self.resize(460, self.sizeHint().height())
+
+    def _update_format(self) -> None:
+        f = form_for_year(self.year.value())
+        self.format_label.setText(f"{f.short_name}（{f.document}）")
+
+    def _accept(self) -> None:
+        if not self.agency.text().strip():
+            self.error.setText("请填写机关名称。")
+            return
+        self.accept()
+
+
+class ExportSettingsDialog(QDialog):
+    def __init__(self, current: ExportSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("导出设置")
+        layout = QVBoxLayout(self)
+        note = QLabel("按 GB/T 9704-2012 默认使用方正小标宋简体、仿宋_GB2312、黑体、楷体_GB2312。"
+                      "如果本机没有这些字体，导出的 Word 文档会显示成其他字体，可在此改用仿宋、楷体、华文中宋等常见字体。"
+                      "此设置保存在本机，不影响草稿文件。")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        form = QFormLayout()
+        self.boxes: dict[str, QComboBox] = {}
+        for name, choices in FONT_CHOICES.items():
+            box = QComboBox()
+            box.setEditable(True)
+            box.addItems(list(choices))
+            box.setCurrentText(getattr(current, name))
+            form.addRow(FONT_LABELS[name] + "：", box)
+            self.boxes[name] = box
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        _chinese_buttons(buttons)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.current = current
+
+    def value(self) -> ExportSettings:
+        data = self.current.to_dict()
+        for name, box in self.boxes.items():
+            if box.currentText().strip():
+                data[name] = box.currentText().strip()
+        return ExportSettings.from_dict(data)
+
+
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+def ask_unsaved(parent: QWidget, name: str) -> str:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("保存更改")
+    box.setText(f"“{name}”有尚未保存的修改。是否保存？")
+    save = box.addButton("保存", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("不保存", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
+
+
+def confirm(parent: QWidget, title: str, text: str, yes: str = "继续", no: str = "取消") -> bool:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is ok
+
+
+def show_error(parent: QWidget | None, text: str, title: str = "出错了") -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
+    box.exec()

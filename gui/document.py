@@ -1,0 +1,177 @@
+"""The open report, its file, its undo stack and its current findings.
+
+Every edit goes through an undo command that calls the core model; views
+listen to the `changed` signal and repaint only what the core says changed.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from core.checks import Finding, run_checks
+from core.forms.schema import CellRef, Number
+from core.model import Change, Report
+from core.storage import load, save
+
+
+class SetCellsCommand(QUndoCommand):
+    def __init__(self, doc: "Document", values: Mapping[CellRef, Number | None], text: str) -> None:
+        super().__init__(text)
+        self.doc = doc
+        self.new = dict(values)
+        self.old: dict[CellRef, Number | None] = {}
+
+    def redo(self) -> None:
+        self.old = self.doc.report.set_values(self.new)
+        if not self.old:
+            self.setObsolete(True)  # nothing changed: do not keep an empty undo step
+
+    def undo(self) -> None:
+        self.doc.report.set_values(self.old)
+
+
+class SetMetaCommand(QUndoCommand):
+    def __init__(self, doc: "Document", name: str, value: Any, text: str) -> None:
+        super().__init__(text)
+        self.doc, self.name, self.value = doc, name, value
+        self.before: dict[str, Any] = {}
+
+    def redo(self) -> None:
+        self.before = self.doc.report.meta_snapshot()
+        self.doc.report.set_meta(self.name, self.value)
+        if self.doc.report.meta_snapshot() == self.before:
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        self.doc.report.apply_meta(self.before)
+
+
+class SetUnitCommand(QUndoCommand):
+    def __init__(self, doc: "Document", ref: CellRef, unit: str) -> None:
+        super().__init__("更改单位")
+        self.doc, self.ref, self.unit = doc, ref, unit
+        self.before = doc.report.unit(ref)
+
+    def redo(self) -> None:
+        self.doc.report.set_unit(self.ref, self.unit)
+
+    def undo(self) -> None:
+        self.doc.report.set_unit(self.ref, self.before)
+
+
+class ReplaceTablesCommand(QUndoCommand):
+    """Replace every table value at once (import from Excel), undoable as one step."""
+
+    def __init__(self, doc: "Document", apply, text: str) -> None:
+        super().__init__(text)
+        self.doc, self.apply = doc, apply
+        r = doc.report
+        self.before = (dict(r.inputs), dict(r.units), dict(r.reported_totals))
+
+    def redo(self) -> None:
+        self.apply(self.doc.report)
+
+    def undo(self) -> None:
+        inputs, units, totals = self.before
+        self.doc.report.units = dict(units)
+        self.doc.report.replace_all(inputs, totals)
+
+
+class Document(QObject):
+    changed = Signal(object)  # core.model.Change
+    findings_changed = Signal()
+    replaced = Signal()  # a different report was loaded or created
+    dirty_changed = Signal(bool)
+    path_changed = Signal()
+
+    def __init__(self, report: Report | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.report = report or Report("", 2025)
+        self.path: Path | None = None
+        self.findings: list[Finding] = []
+        self._dirty = False
+        self._unsubscribe = self.report.subscribe(self._on_change)
+        self._recheck()
+
+    # --- state ---------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def _set_dirty(self, value: bool) -> None:
+        if value != self._dirty:
+            self._dirty = value
+            self.dirty_changed.emit(value)
+
+    def _on_change(self, change: Change) -> None:
+        self._recheck()
+        self._set_dirty(True)
+        self.changed.emit(change)
+        self.findings_changed.emit()
+
+    def _recheck(self) -> None:
+        self.findings = run_checks(self.report)
+
+    @property
+    def error_count(self) -> int:
+        return sum(f.is_error for f in self.findings)
+
+    @property
+    def warning_count(self) -> int:
+        return len(self.findings) - self.error_count
+
+    # --- replacing the report ----------------------------------------------------
+
+    def replace(self, report: Report, path: Path | None, dirty: bool = False) -> None:
+        self._unsubscribe()
+        self.report = report
+        self._unsubscribe = report.subscribe(self._on_change)
+        self.path = path
+        self.undo_stack.clear()
+        self._recheck()
+        self.replaced.emit()
+        self.findings_changed.emit()
+        self.path_changed.emit()
+        self._dirty = not dirty  # force the signal
+        self._set_dirty(dirty)
+
+    def open(self, path: Path) -> None:
+        self.replace(load(path), path)
+
+    def save(self, path: Path | None = None) -> None:
+        target = path or self.path
+        assert target is not None
+        save(self.report, target)
+        if target != self.path:
+            self.path = target
+            self.path_changed.emit()
+        self.undo_stack.setClean()
+        self._set_dirty(False)
+
+    # --- edits -------------------------------------------------------------------
+
+    def set_cells(self, values: Mapping[CellRef, Number | None], text: str = "编辑单元格") -> None:
+        if values:
+            self.undo_stack.push(SetCellsCommand(self, values, text))
+
+    def set_meta(self, name: str, value: Any, text: str = "修改基本信息") -> None:
+        self.undo_stack.push(SetMetaCommand(self, name, value, text))
+
+    def set_unit(self, ref: CellRef, unit: str) -> None:
+        if self.report.unit(ref) != unit:
+            self.undo_stack.push(SetUnitCommand(self, ref, unit))
+
+    def replace_tables(self, apply, text: str) -> None:
+        self.undo_stack.push(ReplaceTablesCommand(self, apply, text))
+
+    def set_text(self, section: str, text: str) -> None:
+        self.report.set_text(section, text)
+
+    def findings_for(self, ref: CellRef) -> list[Finding]:
+        return [f for f in self.findings if ref in f.cells]

@@ -1,0 +1,206 @@
+"""One generic Qt model for every official table, driven by the grid layout.
+
+The whole national table — captions, multi-level headers, row labels and
+values — is laid out in the model's cells, and the view applies the same
+spans, so the user sees exactly the official header structure.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from core.checks import Finding
+from core.forms.layout import Grid, GridCell, Role, layout
+from core.forms.schema import CellRef
+from core.model import Change, InvalidValue, format_value, parse_number
+
+from .document import Document
+from .icons import finding_icon
+
+REF_ROLE = Qt.ItemDataRole.UserRole + 1
+
+BG_COMPUTED = QColor("#E8EDF3")
+BG_HEADER = QColor("#F2F3F5")
+BG_LABEL = QColor("#FAFAFA")
+BG_ERROR = QColor("#F9D6D5")
+BG_WARNING = QColor("#FFF1C2")
+FG_COMPUTED = QColor("#1F3A5F")
+
+_FINDING_ROLES = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole]
+
+
+class GridModel(QAbstractTableModel):
+    def __init__(self, doc: Document, table_key: str, parent=None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.table_key = table_key
+        self.grid: Grid = layout(doc.report.form.table(table_key))
+        self._marks: dict[CellRef, str] = {}  # ref -> "error" / "warning"
+        self.error_handler = None  # callable(str) that shows a refused edit
+        doc.changed.connect(self._on_change)
+        doc.replaced.connect(self._reset)
+        doc.findings_changed.connect(self._on_findings)
+        self._on_findings()
+
+    # --- structure --------------------------------------------------------------
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else self.grid.n_rows
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else self.grid.n_cols
+
+    def cell_at(self, index: QModelIndex | QPersistentModelIndex) -> GridCell | None:
+        """The grid cell anchored at this index (None inside a merged area)."""
+        if not index.isValid():
+            return None
+        return self.grid.at(index.row(), index.column())
+
+    def ref_at(self, index) -> CellRef | None:
+        cell = self.cell_at(index)
+        return cell.ref if cell is not None and cell.role is Role.VALUE else None
+
+    def index_of(self, ref: CellRef) -> QModelIndex:
+        r, c = self.grid.position(ref)
+        return self.index(r, c)
+
+    def is_editable(self, index) -> bool:
+        ref = self.ref_at(index)
+        return ref is not None and self.doc.report.is_input(ref)
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.is_editable(index):
+            f |= Qt.ItemFlag.ItemIsEditable
+        return f
+
+    # --- data ---------------------------------------------------------------------
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole) -> Any:
+        cell = self.cell_at(index)
+        if cell is None:
+            return None
+        if cell.role is not Role.VALUE:
+            return self._label_data(cell, role)
+        ref = cell.ref
+        assert ref is not None
+        report = self.doc.report
+        spec = report.form.cells[ref]
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = format_value(report.value(ref))
+            unit = report.unit(ref)
+            return f"{text} {unit}" if text and unit else text
+        if role == Qt.ItemDataRole.EditRole:
+            return format_value(report.value(ref))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            mark = self._marks.get(ref)
+            if mark == "error":
+                return QBrush(BG_ERROR)
+            if mark == "warning":
+                return QBrush(BG_WARNING)
+            return QBrush(BG_COMPUTED) if spec.computed else None
+        if role == Qt.ItemDataRole.ForegroundRole and spec.computed:
+            return QBrush(FG_COMPUTED)
+        if role == Qt.ItemDataRole.FontRole and spec.computed:
+            f = QFont()
+            f.setBold(True)
+            return f
+        if role == Qt.ItemDataRole.DecorationRole:
+            mark = self._marks.get(ref)
+            return finding_icon(mark) if mark else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(ref)
+        if role == REF_ROLE:
+            return ref
+        return None
+
+    def _label_data(self, cell: GridCell, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell.text
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if cell.role is Role.LABEL:
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(BG_LABEL if cell.role is Role.LABEL else BG_HEADER)
+        if role == Qt.ItemDataRole.FontRole and cell.role in (Role.CAPTION, Role.HEADER):
+            f = QFont()
+            f.setBold(cell.role is Role.CAPTION)
+            return f
+        if role == Qt.ItemDataRole.ToolTipRole and len(cell.text) > 12:
+            return cell.text
+        return None
+
+    def _tooltip(self, ref: CellRef) -> str:
+        report = self.doc.report
+        spec = report.form.cells[ref]
+        lines = [f"{spec.row_label} / {spec.column_label}" if spec.row_label else spec.column_label]
+        if spec.computed:
+            lines.append(f"自动计算：{spec.rule_name}")
+        else:
+            lines.append(f"填写{spec.domain.describe()}；留空按0计。")
+        for f in self.doc.findings_for(ref):
+            detail = f"（应为 {format_value(f.expected)}，实际 {format_value(f.actual)}）" if f.expected is not None else ""
+            lines.append(f"【{f.severity.label} {f.rule}】{f.message}{detail}")
+        return "\n".join(lines)
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not self.is_editable(index):
+            return False
+        ref = self.ref_at(index)
+        assert ref is not None
+        spec = self.doc.report.form.cells[ref]
+        try:
+            parsed = parse_number(str(value or ""), spec.domain)
+        except InvalidValue as exc:
+            if self.error_handler:
+                self.error_handler(f"{spec.row_label} / {spec.column_label}：{exc}")
+            return False
+        self.doc.set_cells({ref: parsed})
+        return True
+
+    # --- change propagation ----------------------------------------------------------
+
+    def _on_change(self, change: Change) -> None:
+        if change.kind == "form":
+            self._reset()
+            return
+        if change.kind != "cells":
+            return
+        for ref in change.cells:
+            if ref[0] == self.table_key:
+                idx = self.index_of(ref)
+                self.dataChanged.emit(idx, idx)
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self.grid = layout(self.doc.report.form.table(self.table_key))
+        self._marks = {}
+        self.endResetModel()
+        self._on_findings()
+
+    def _on_findings(self) -> None:
+        marks: dict[CellRef, str] = {}
+        for f in self.doc.findings:
+            for ref in f.cells:
+                if ref[0] == self.table_key:
+                    if f.is_error or marks.get(ref) != "error":
+                        marks[ref] = "error" if f.is_error else "warning"
+        changed = {ref for ref in set(marks) | set(self._marks) if marks.get(ref) != self._marks.get(ref)}
+        self._marks = marks
+        for ref in changed:
+            if ref in self.doc.report.form.cells and ref[0] == self.table_key:
+                idx = self.index_of(ref)
+                self.dataChanged.emit(idx, idx, _FINDING_ROLES)
+
+    def marks(self) -> dict[CellRef, str]:
+        return dict(self._marks)
+
+    def findings(self) -> list[Finding]:
+        return [f for f in self.doc.findings if any(ref[0] == self.table_key for ref in f.cells)]

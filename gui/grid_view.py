@@ -1,0 +1,278 @@
+"""A spreadsheet-like view of one official table.
+
+Excel habits: typing starts editing (replacing the cell), Enter moves down,
+Tab moves right, Delete clears the selection, Ctrl+C/Ctrl+V copy and paste
+tab-separated blocks.  The editor refuses characters the cell cannot hold.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QRegularExpressionValidator
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QStyledItemDelegate, QTableView
+
+from core.clipboard import copy_block, plan_paste
+from core.forms import ValueKind
+from core.forms.layout import Role
+
+from .grid_model import GridModel
+
+_DIGIT = "[0-9０-９]"
+PATTERNS = {
+    ValueKind.COUNT: rf"^\s*{_DIGIT}{{0,12}}\s*$",
+    ValueKind.SIGNED_COUNT: rf"^\s*[-－]?{_DIGIT}{{0,12}}\s*$",
+    ValueKind.AMOUNT: rf"^\s*{_DIGIT}{{0,12}}([.．]{_DIGIT}{{0,4}})?\s*$",
+}
+
+
+class CellDelegate(QStyledItemDelegate):
+    def __init__(self, view: "GridView") -> None:
+        super().__init__(view)
+        self.view = view
+        self.editor: QLineEdit | None = None
+        self.move_after_commit: tuple[int, int] | None = None
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        model: GridModel = index.model()
+        ref = model.ref_at(index)
+        editor = QLineEdit(parent)
+        editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        editor.setFrame(False)
+        if ref is not None:
+            kind = model.doc.report.form.cells[ref].domain.kind
+            editor.setValidator(QRegularExpressionValidator(QRegularExpression(PATTERNS[kind]), editor))
+        editor.installEventFilter(self)
+        self.editor = editor
+        editor.destroyed.connect(lambda *_: setattr(self, "editor", None))
+        return editor
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
+        editor.selectAll()
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and obj is self.editor:
+            key = event.key()
+            moves = {Qt.Key.Key_Return: (1, 0), Qt.Key.Key_Enter: (1, 0), Qt.Key.Key_Tab: (0, 1),
+                     Qt.Key.Key_Backtab: (0, -1), Qt.Key.Key_Down: (1, 0), Qt.Key.Key_Up: (-1, 0)}
+            if key in moves:
+                self.move_after_commit = moves[key]
+                self.commitData.emit(obj)
+                self.closeEditor.emit(obj, QStyledItemDelegate.EndEditHint.NoHint)
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.closeEditor.emit(obj, QStyledItemDelegate.EndEditHint.RevertModelCache)
+                return True
+        return super().eventFilter(obj, event)
+
+
+class GridView(QTableView):
+    message = Signal(str)  # a short note for the status bar
+    paste_refused = Signal(list)  # the refused cells of a paste
+
+    def __init__(self, model: GridModel, parent=None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.delegate = CellDelegate(self)
+        self.setItemDelegate(self.delegate)
+        self.delegate.closeEditor.connect(self._after_close)
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        self.setTabKeyNavigation(False)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(False)
+        self.setStyleSheet("QTableView { gridline-color: #9AA5B1; } QTableView::item:selected { background: #CFE3FA; color: black; }")
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        model.modelReset.connect(self.apply_layout)
+        self.apply_layout()
+
+    def grid_model(self) -> GridModel:
+        return self.model()  # type: ignore[return-value]
+
+    # --- layout --------------------------------------------------------------------
+
+    def apply_layout(self) -> None:
+        grid = self.grid_model().grid
+        self.clearSpans()
+        for cell in grid.cells:
+            if cell.rowspan > 1 or cell.colspan > 1:
+                self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
+        self.apply_sizes()
+        first = self._first_editable()
+        if first.isValid():
+            self.setCurrentIndex(first)
+
+    def apply_sizes(self) -> None:
+        """Column widths from the grid weights, filling the visible width within
+        limits; row heights from the wrapped label text."""
+        grid = self.grid_model().grid
+        char = self.fontMetrics().horizontalAdvance("国")
+        natural = char * (3.6 if grid.n_cols <= 10 else 2.7)
+        # Fill the visible width, but keep very wide screens from stretching small tables absurdly.
+        available = min(self.viewport().width() - 2, char * 80)
+        unit = max(natural, available / sum(grid.col_weights))
+        widths = [int(w * unit) for w in grid.col_weights]
+        for c, w in enumerate(widths):
+            self.setColumnWidth(c, w)
+        line = self.fontMetrics().height()
+        heights = [int(line * 1.9)] * grid.n_rows
+        for cell in grid.cells:
+            if cell.rowspan != 1 or not cell.text:
+                continue
+            width = sum(widths[cell.col : cell.col + cell.colspan]) - 10
+            text_width = self.fontMetrics().horizontalAdvance(cell.text)
+            lines = -(-text_width // max(1, width))
+            heights[cell.row] = max(heights[cell.row], lines * line + 12)
+        for r, h in enumerate(heights):
+            self.setRowHeight(r, h)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.apply_sizes()
+
+    def _first_editable(self) -> QModelIndex:
+        m = self.grid_model()
+        for cell in sorted(m.grid.value_cells, key=lambda c: (c.row, c.col)):
+            idx = m.index(cell.row, cell.col)
+            if m.is_editable(idx):
+                return idx
+        return QModelIndex()
+
+    # --- navigation ------------------------------------------------------------------
+
+    def next_editable(self, index: QModelIndex, drow: int, dcol: int) -> QModelIndex:
+        """The next input cell from index in a direction (skipping labels, totals
+        and the covered parts of merged cells); index itself if there is none."""
+        m = self.grid_model()
+        grid = m.grid
+        r, c = index.row(), index.column()
+        cell = grid.covering(r, c)
+        if cell is not None:
+            r = cell.row + (cell.rowspan - 1 if drow > 0 else 0)
+            c = cell.col + (cell.colspan - 1 if dcol > 0 else 0)
+        while True:
+            r, c = r + drow, c + dcol
+            if dcol and not 0 <= c < grid.n_cols:  # wrap Tab to the next row, like Excel's Enter-in-selection
+                c = 0 if dcol > 0 else grid.n_cols - 1
+                r += dcol
+            if not (0 <= r < grid.n_rows and 0 <= c < grid.n_cols):
+                return index
+            target = grid.covering(r, c)
+            if target is None or target.role is not Role.VALUE:
+                continue
+            idx = m.index(target.row, target.col)
+            if m.is_editable(idx):
+                return idx
+
+    def _after_close(self, editor, hint) -> None:
+        move = self.delegate.move_after_commit
+        self.delegate.move_after_commit = None
+        if move:
+            self.setCurrentIndex(self.next_editable(self.currentIndex(), *move))
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        idx = self.currentIndex()
+        key = event.key()
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            return
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+            return
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.clear_selection()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.setCurrentIndex(self.next_editable(idx, -1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1, 0))
+            return
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.setCurrentIndex(self.next_editable(idx, 0, -1 if key == Qt.Key.Key_Backtab else 1))
+            return
+        text = event.text()
+        if (text and text.isprintable() and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+                and self.grid_model().is_editable(idx) and self.state() != QAbstractItemView.State.EditingState):
+            # Typing replaces the cell, as in Excel.  The one-argument edit() slot
+            # does not forward the key, and Qt selects the editor's text after
+            # setEditorData, so the typed character is put in afterwards.
+            self.edit(idx)
+            editor = self.delegate.editor
+            if editor is not None:
+                editor.setText("")
+                editor.insert(text)
+            return
+        super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next_: bool) -> bool:  # noqa: N802
+        return False  # Tab navigates cells, not widgets
+
+    # --- editing helpers ------------------------------------------------------------------
+
+    def commit_editor(self) -> None:
+        """Commit an open cell editor (before save, export or tab switch)."""
+        editor = self.delegate.editor
+        if editor is not None and self.state() == QAbstractItemView.State.EditingState:
+            self.delegate.commitData.emit(editor)
+            self.delegate.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def _selected_rect(self) -> tuple[int, int, int, int] | None:
+        ranges = self.selectionModel().selection()
+        if ranges.isEmpty():
+            idx = self.currentIndex()
+            return (idx.row(), idx.column(), idx.row(), idx.column()) if idx.isValid() else None
+        top = min(r.top() for r in ranges)
+        left = min(r.left() for r in ranges)
+        bottom = max(r.bottom() for r in ranges)
+        right = max(r.right() for r in ranges)
+        return top, left, bottom, right
+
+    def selected_input_refs(self):
+        m = self.grid_model()
+        refs = []
+        for idx in self.selectionModel().selectedIndexes() or [self.currentIndex()]:
+            if m.is_editable(idx):
+                refs.append(m.ref_at(idx))
+        return refs
+
+    def clear_selection(self) -> None:
+        refs = [r for r in self.selected_input_refs() if self.grid_model().doc.report.value(r) is not None]
+        if refs:
+            self.grid_model().doc.set_cells({r: None for r in refs}, "清除")
+
+    def copy_selection(self) -> None:
+        rect = self._selected_rect()
+        if rect is None:
+            return
+        m = self.grid_model()
+        QGuiApplication.clipboard().setText(copy_block(m.doc.report, m.table_key, *rect))
+        self.message.emit("已复制")
+
+    def paste(self, text: str | None = None) -> bool:
+        if text is None:
+            text = QGuiApplication.clipboard().text()
+        idx = self.currentIndex()
+        if not text or not idx.isValid():
+            return False
+        m = self.grid_model()
+        rect = self._selected_rect()
+        top, left = (rect[0], rect[1]) if rect else (idx.row(), idx.column())
+        plan = plan_paste(m.doc.report, m.table_key, top, left, text)
+        if plan.refused:
+            self.paste_refused.emit(plan.refused)
+            return False
+        if not plan.values:
+            self.message.emit("粘贴区域内没有可填写的单元格。")
+            return False
+        m.doc.set_cells(plan.values, "粘贴")
+        note = f"已粘贴 {len(plan.values)} 个单元格"
+        if plan.skipped:
+            note += f"，跳过 {plan.skipped} 个标题或总计单元格"
+        self.message.emit(note + "。")
+        return True

@@ -1,0 +1,106 @@
+"""基本信息: agency, year, format, dates and contact."""
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+
+from core.forms import FIRST_SUPPORTED_YEAR, FORMS, form_for_year
+from core.model import META_LABELS, Change
+
+from .document import Document
+
+DATE_PATTERN = re.compile(r"^\d{4}-\d{1,2}(-\d{1,2})?$")
+
+
+class MetaTab(QWidget):
+    def __init__(self, doc: Document, parent=None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 20, 24, 20)
+        intro = QLabel("填写报告的基本信息。报告格式按报告年度自动确定：2019、2020年度使用2019年版（试行）格式，"
+                       "2021年度及以后使用2021年版格式。")
+        intro.setWordWrap(True)
+        outer.addWidget(intro)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setVerticalSpacing(12)
+        outer.addLayout(form)
+
+        self.agency = QLineEdit()
+        self.agency.setPlaceholderText("如：某某市某某局（与公章名称一致）")
+        self.agency.editingFinished.connect(lambda: self._set("agency", self.agency.text().strip()))
+        form.addRow(META_LABELS["agency"] + "：", self.agency)
+
+        self.year = QSpinBox()
+        self.year.setRange(FIRST_SUPPORTED_YEAR, 2099)
+        self.year.setSuffix(" 年度")
+        self.year.editingFinished.connect(lambda: self._set("year", self.year.value()))
+        form.addRow(META_LABELS["year"] + "：", self.year)
+
+        self.form_combo = QComboBox()
+        for form_obj in FORMS.values():
+            self.form_combo.addItem(f"{form_obj.short_name}（{form_obj.document}）", form_obj.key)
+        self.form_combo.activated.connect(lambda i: self._set("form_key", self.form_combo.itemData(i)))
+        self.form_hint = QLabel()
+        self.form_hint.setStyleSheet("color: #8A2B1E;")
+        form.addRow(META_LABELS["form_key"] + "：", self.form_combo)
+        form.addRow("", self.form_hint)
+
+        self.date = QLineEdit()
+        self.date.setPlaceholderText("如 2025-01-20，或只填年月 2025-01")
+        self.date.editingFinished.connect(self._date_finished)
+        self.date_hint = QLabel()
+        self.date_hint.setStyleSheet("color: #8A2B1E;")
+        form.addRow(META_LABELS["date"] + "：", self.date)
+        form.addRow("", self.date_hint)
+
+        self.contact = QLineEdit()
+        self.contact.setPlaceholderText("选填：地址、邮编、电话、电子邮箱")
+        self.contact.editingFinished.connect(lambda: self._set("contact", self.contact.text().strip()))
+        form.addRow(META_LABELS["contact"] + "：", self.contact)
+
+        self.compiler = QLineEdit()
+        self.compiler.setPlaceholderText("选填：印在报告末尾的落款单位")
+        self.compiler.editingFinished.connect(lambda: self._set("compiler", self.compiler.text().strip()))
+        form.addRow(META_LABELS["compiler"] + "：", self.compiler)
+        outer.addStretch(1)
+
+        doc.changed.connect(self._on_change)
+        doc.replaced.connect(self.refresh)
+        self.refresh()
+
+    def _set(self, name: str, value) -> None:
+        if getattr(self.doc.report.meta, name) != value:
+            self.doc.set_meta(name, value, f"修改{META_LABELS[name]}")
+
+    def _date_finished(self) -> None:
+        text = self.date.text().strip().replace("/", "-").replace(".", "-")
+        if text and not DATE_PATTERN.match(text):
+            self.date_hint.setText("成文日期的格式应为“年-月-日”或“年-月”，例如 2025-01-20。")
+            return
+        self.date_hint.setText("")
+        self._set("date", text)
+
+    def _on_change(self, change: Change) -> None:
+        if change.kind in ("meta", "form"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        meta = self.doc.report.meta
+        for w, v in ((self.agency, meta.agency), (self.date, meta.date), (self.contact, meta.contact),
+                     (self.compiler, meta.compiler)):
+            if w.text() != v:
+                w.setText(v)
+        self.year.blockSignals(True)
+        self.year.setValue(meta.year)
+        self.year.blockSignals(False)
+        self.form_combo.setCurrentIndex(self.form_combo.findData(meta.form_key))
+        try:
+            expected = form_for_year(meta.year)
+            self.form_hint.setText("" if expected.key == meta.form_key else
+                                   f"{meta.year}年度应使用{expected.short_name}，当前选择与年度不符。")
+        except ValueError as exc:
+            self.form_hint.setText(str(exc))

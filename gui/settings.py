@@ -1,0 +1,89 @@
+"""Where the window keeps its settings, autosaves and logs.
+
+OGI_REPORT_HOME overrides the folder (tests, and a portable install that keeps
+everything beside the program).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+
+from core.export.settings import ExportSettings
+
+MAX_RECENT = 8
+
+
+def app_dir() -> Path:
+    override = os.environ.get("OGI_REPORT_HOME")
+    if override:
+        path = Path(override)
+    else:
+        base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        path = Path(base) if base else Path.home() / ".ogi-report"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def recovery_dir() -> Path:
+    return app_dir() / "autosave"
+
+
+def log_path() -> Path:
+    return app_dir() / "error.log"
+
+
+def settings() -> QSettings:
+    return QSettings(str(app_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def recent_files() -> list[str]:
+    value = settings().value("recent_files", [])
+    if isinstance(value, str):
+        value = [value]
+    return [v for v in (value or []) if isinstance(v, str)]
+
+
+def add_recent_file(path: str) -> list[str]:
+    files = [path] + [p for p in recent_files() if p != path]
+    files = files[:MAX_RECENT]
+    s = settings()
+    s.setValue("recent_files", files)
+    s.sync()
+    return files
+
+
+def remove_recent_file(path: str) -> list[str]:
+    files = [p for p in recent_files() if p != path]
+    s = settings()
+    s.setValue("recent_files", files)
+    s.sync()
+    return files
+
+
+def export_settings() -> ExportSettings:
+    s = settings()
+    s.beginGroup("export")
+    data = {k: s.value(k) for k in s.childKeys()}
+    s.endGroup()
+    # QSettings returns strings from ini files; convert back where needed.
+    for key, value in list(data.items()):
+        if isinstance(value, str) and value in ("true", "false"):
+            data[key] = value == "true"
+        elif isinstance(value, str):
+            try:
+                if key.endswith("_pt"):
+                    data[key] = float(value)
+            except ValueError:
+                pass
+    return ExportSettings.from_dict(data)
+
+
+def save_export_settings(value: ExportSettings) -> None:
+    s = settings()
+    s.beginGroup("export")
+    for k, v in value.to_dict().items():
+        s.setValue(k, v)
+    s.endGroup()
+    s.sync()

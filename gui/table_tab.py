@@ -1,0 +1,85 @@
+"""A table section: heading, guidance, unit choices and the grid."""
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from core.forms import MatrixTable, TableSection
+from core.model import Change
+
+from .document import Document
+from .grid_model import GridModel
+from .grid_view import GridView
+
+
+class TableTab(QWidget):
+    def __init__(self, doc: Document, section_key: str, parent=None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.section_key = section_key
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        self.heading = QLabel()
+        f = QFont(self.heading.font())
+        f.setPointSizeF(f.pointSizeF() * 1.3)
+        f.setBold(True)
+        self.heading.setFont(f)
+        layout.addWidget(self.heading)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #4A5568;")
+        layout.addWidget(self.hint)
+        self.units_row = QHBoxLayout()
+        layout.addLayout(self.units_row)
+        self.model = GridModel(doc, self.section.table.key, self)
+        self.view = GridView(self.model, self)
+        layout.addWidget(self.view, 1)
+        self._unit_boxes: list[QComboBox] = []
+        doc.replaced.connect(self.refresh)
+        doc.changed.connect(self._on_change)
+        self.refresh()
+
+    @property
+    def section(self) -> TableSection:
+        s = self.doc.report.form.section(self.section_key)
+        assert isinstance(s, TableSection)
+        return s
+
+    def refresh(self) -> None:
+        s = self.section
+        self.heading.setText(s.heading)
+        hint = "白色单元格填写数字，留空按0计；灰色单元格为自动计算的总计。可从 Excel/WPS 复制一块数字后按 Ctrl+V 粘贴。"
+        if isinstance(s.table, MatrixTable) and s.table.balances:
+            hint += "本表须满足：" + "；".join(b.rule_name for b in s.table.balances) + "，不符合的单元格标为红色。"
+        self.hint.setText(hint)
+        self._build_unit_boxes()
+
+    def _build_unit_boxes(self) -> None:
+        while self.units_row.count():
+            item = self.units_row.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self._unit_boxes = []
+        report = self.doc.report
+        for ref, spec in report.form.cells.items():
+            if ref[0] != self.section.table.key or not spec.domain.units:
+                continue
+            label = QLabel(f"“{spec.column_label}”的单位：")
+            box = QComboBox()
+            box.addItems(list(spec.domain.units))
+            box.setCurrentText(report.unit(ref))
+            box.activated.connect(lambda _i, r=ref, b=box: self.doc.set_unit(r, b.currentText()))
+            box.setProperty("ref", ref)
+            self.units_row.addWidget(label)
+            self.units_row.addWidget(box)
+            self._unit_boxes.append(box)
+        self.units_row.addStretch(1)
+
+    def _on_change(self, change: Change) -> None:
+        if change.kind == "form":
+            self.refresh()
+        elif change.kind == "cells":
+            for box in self._unit_boxes:
+                ref = tuple(box.property("ref"))
+                if ref in change.cells:
+                    box.setCurrentText(self.doc.report.unit(ref))
