@@ -35,15 +35,32 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
-    out = Path(args.output) if args.output else Path(f"{args.agency}-{args.year}{DRAFT_SUFFIX}")
+    carry = None
+    if args.from_draft:
+        from .carry import new_from_previous
+
+        previous_path = Path(args.from_draft)
+        carry = new_from_previous(load(previous_path), previous_path.resolve())
+        report = carry.report
+        if args.agency:
+            report.set_meta("agency", args.agency)
+    else:
+        if not args.agency or not args.year:
+            raise CliError("新建报告需要 --agency 和 --year，或用 --from 指定上年报告草稿。")
+        try:
+            report = Report(args.agency, args.year, args.form)
+        except ValueError as exc:
+            raise CliError(str(exc)) from None
+    out = Path(args.output) if args.output else Path(f"{report.meta.agency}-{report.meta.year}{DRAFT_SUFFIX}")
     if out.exists() and not args.force:
         raise CliError(f"“{out}”已存在。如确需覆盖，请加 --force。")
-    try:
-        report = Report(args.agency, args.year, args.form)
-    except ValueError as exc:
-        raise CliError(str(exc)) from None
     save(report, out)
     print(f"已创建 {report.meta.year} 年度报告草稿（{report.form.short_name}）：{out}")
+    if carry is not None:
+        for line in carry.carried:
+            print(f"  已结转：{line}")
+        for line in carry.not_carried:
+            print(f"  未结转：{line}")
     return EXIT_OK
 
 
@@ -55,8 +72,11 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         print(json.dumps(findings_to_json(findings), ensure_ascii=False, indent=1))
     else:
         for f in findings:
-            print(f"[{f.severity.label}] {f.rule} {f.message}")
-        print(f"共 {errors} 个错误，{len(findings) - errors} 个警告。")
+            status = f"已核实：{f.explanation}" if f.explanation is not None else f.severity.label
+            print(f"[{status}] {f.rule} {f.message}")
+        open_warnings = sum(1 for f in findings if not f.is_error and f.is_open)
+        explained = len(findings) - errors - open_warnings
+        print(f"共 {errors} 个错误，{open_warnings} 个警告" + (f"，{explained} 个已核实" if explained else "") + "。")
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
@@ -130,8 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     p = sub.add_parser("new", help="新建报告草稿")
-    p.add_argument("--agency", required=True, help="机关名称")
-    p.add_argument("--year", required=True, type=_year, help="报告年度，如 2024")
+    p.add_argument("--agency", help="机关名称")
+    p.add_argument("--year", type=_year, help="报告年度，如 2024")
+    p.add_argument("--from", dest="from_draft", metavar="LAST", help="从上年报告草稿新建（年度加一，结转相关数字）")
     p.add_argument("--form", choices=["2019", "2021"], help="报告格式（默认按年度自动确定）")
     p.add_argument("-o", "--output", help=f"草稿文件路径（默认“机关名称-年度{DRAFT_SUFFIX}”）")
     p.add_argument("--force", action="store_true", help="覆盖已存在的文件")

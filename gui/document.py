@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from core.checks import Finding, run_checks
 from core.forms.schema import CellRef, Number
-from core.model import Change, Report
+from core.model import Change, Explanation, Report
 from core.storage import load, save
 
 
@@ -124,7 +124,18 @@ class Document(QObject):
 
     @property
     def warning_count(self) -> int:
-        return len(self.findings) - self.error_count
+        """Warnings still open (not marked 已核实)."""
+        return sum(1 for f in self.findings if not f.is_error and f.is_open)
+
+    @property
+    def explained_count(self) -> int:
+        return sum(1 for f in self.findings if f.explanation is not None)
+
+    def explain(self, finding: Finding, note: str | None) -> None:
+        """Mark a warning 已核实 with a note (None takes the mark back)."""
+        if finding.is_error:
+            return
+        self.report.explain(finding.key, Explanation(note, finding.expected, finding.actual) if note else None)
 
     # --- replacing the report ----------------------------------------------------
 

@@ -2,7 +2,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDockWidget, QHeaderView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.checks import Finding
 from core.model import format_value
@@ -28,7 +39,24 @@ class FindingsDock(QDockWidget):
         self.tree.setUniformRowHeights(False)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
-        self.setWidget(self.tree)
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.explain_button = QPushButton("标记为已核实…")
+        self.explain_button.setToolTip("警告所指情况确实如此（例如机构合并导致结转数不同）时，写明原因后标记为已核实。错误不能标记。")
+        self.explain_button.clicked.connect(self.explain_current)
+        self.unexplain_button = QPushButton("取消核实")
+        self.unexplain_button.clicked.connect(self.unexplain_current)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(4, 2, 4, 2)
+        buttons.addWidget(self.explain_button)
+        buttons.addWidget(self.unexplain_button)
+        buttons.addStretch(1)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.tree)
+        self.setWidget(body)
         doc.findings_changed.connect(self.refresh)
         self.refresh()
 
@@ -45,13 +73,48 @@ class FindingsDock(QDockWidget):
                 group.setFirstColumnSpanned(True)
                 group.setExpanded(True)
             numbers = f"{format_value(f.expected)} / {format_value(f.actual)}" if f.expected is not None else ""
-            item = QTreeWidgetItem(group, [f.severity.label, f.message, numbers])
-            item.setIcon(0, finding_icon("error" if f.is_error else "warning"))
+            if f.explanation is not None:
+                item = QTreeWidgetItem(group, ["已核实", f"{f.message}（核实说明：{f.explanation}）", numbers])
+                for col in range(3):
+                    item.setForeground(col, QBrush(QColor("#7A8594")))
+            else:
+                item = QTreeWidgetItem(group, [f.severity.label, f.message, numbers])
+                item.setIcon(0, finding_icon("error" if f.is_error else "warning"))
             item.setToolTip(1, f"[{f.rule}] {f.message}")
             item.setData(0, Qt.ItemDataRole.UserRole, f)
         if not self.doc.findings:
             QTreeWidgetItem(self.tree, ["", "未发现错误或警告。"])
-        self.setWindowTitle(f"校验结果（{self.doc.error_count} 个错误，{self.doc.warning_count} 个警告）")
+        explained = f"，{self.doc.explained_count} 个已核实" if self.doc.explained_count else ""
+        self.setWindowTitle(f"校验结果（{self.doc.error_count} 个错误，{self.doc.warning_count} 个警告{explained}）")
+        self._update_buttons()
+
+    def current_finding(self) -> Finding | None:
+        item = self.tree.currentItem()
+        f = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        return f if isinstance(f, Finding) else None
+
+    def _update_buttons(self) -> None:
+        f = self.current_finding()
+        self.explain_button.setEnabled(f is not None and not f.is_error and f.explanation is None)
+        self.unexplain_button.setEnabled(f is not None and f.explanation is not None)
+
+    def _ask_explanation(self, finding: Finding) -> str | None:
+        text, ok = QInputDialog.getMultiLineText(
+            self, "标记为已核实", f"{finding.message}\n\n请写明核实情况（将保存在草稿中，并列入 Excel 附表的“校验”表）：")
+        return text.strip() if ok and text.strip() else None
+
+    def explain_current(self) -> None:
+        f = self.current_finding()
+        if f is None or f.is_error:
+            return
+        note = self._ask_explanation(f)
+        if note:
+            self.doc.explain(f, note)
+
+    def unexplain_current(self) -> None:
+        f = self.current_finding()
+        if f is not None and f.explanation is not None:
+            self.doc.explain(f, None)
 
     def _group(self, f: Finding) -> str:
         if f.section == "meta":

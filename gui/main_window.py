@@ -117,6 +117,8 @@ class MainWindow(QMainWindow):
         a = self._action
         self.act_new = a("新建(&N)…", self.new_report, S.New, "新建一份年度报告")
         self.act_open = a("打开(&O)…", self.open_dialog, S.Open, "打开草稿文件")
+        self.act_new_from = a("从上年报告新建(&L)…", self.new_from_last_year, None,
+                              "以上一年度的报告草稿为底稿新建，自动结转上年结转数等")
         self.act_save = a("保存(&S)", self.save, S.Save, "保存草稿")
         self.act_save_as = a("另存为(&A)…", self.save_as, S.SaveAs)
         self.act_export_docx = a("导出 Word 文档(&W)…", self.export_word, "Ctrl+E", "按公文格式导出 .docx")
@@ -139,7 +141,7 @@ class MainWindow(QMainWindow):
             act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
 
         menu = self.menuBar().addMenu("文件(&F)")
-        menu.addActions([self.act_new, self.act_open])
+        menu.addActions([self.act_new, self.act_new_from, self.act_open])
         self.recent_menu = menu.addMenu("最近打开")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         menu.addSeparator()
@@ -237,7 +239,8 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         e, w = self.doc.error_count, self.doc.warning_count
-        self.findings_label.setText(f"{e} 个错误，{w} 个警告")
+        explained = f"，{self.doc.explained_count} 个已核实" if self.doc.explained_count else ""
+        self.findings_label.setText(f"{e} 个错误，{w} 个警告{explained}")
         self.findings_label.setStyleSheet("color: #B00020;" if e else "color: #5F6B7A;")
 
     def _note_change(self, _change) -> None:
@@ -354,6 +357,28 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.doc.replace(Report(dialog.agency.text().strip(), dialog.year.value()), None)
             self.show_section("overview")
+
+    def new_from_last_year(self) -> None:
+        from core.carry import new_from_previous
+        from core.storage import load
+
+        if not self.maybe_save():
+            return
+        path = self._ask_open_path("选择上一年度的报告草稿", DRAFT_FILTER)
+        if path is None:
+            return
+        try:
+            result = new_from_previous(load(path), path.resolve())
+        except (DraftError, ValueError) as exc:
+            show_error(self, str(exc), "无法新建")
+            return
+        self.doc.replace(result.report, None, dirty=True)
+        lines = [f"已根据“{path.name}”新建{result.report.meta.year}年度报告。", "", "已结转："]
+        lines += [f"· {x}" for x in result.carried]
+        if result.not_carried:
+            lines += ["", "未能结转（需按本年度实际填写）："] + [f"· {x}" for x in result.not_carried]
+        show_info(self, "从上年报告新建", "\n".join(lines))
+        self.show_section("overview")
 
     def open_dialog(self) -> None:
         if not self.maybe_save():

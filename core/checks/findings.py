@@ -27,13 +27,26 @@ class Finding:
     cells: tuple[CellRef, ...] = ()
     expected: Number | None = None
     actual: Number | None = None
+    evidence: str = ""  # the quoted sentence a narrative finding comes from
+    explanation: str | None = None  # the user's 已核实 note, while it still applies
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    @property
+    def is_open(self) -> bool:
+        """Counts against the report: every error, and warnings not explained."""
+        return self.is_error or self.explanation is None
+
+    @property
+    def key(self) -> str:
+        """Stable identity of the finding, under which an explanation is stored."""
+        cells = ";".join("/".join(c) for c in self.cells)
+        return f"{self.rule}:{self.section}:{cells}:{self.evidence}"
+
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "rule": self.rule,
             "severity": self.severity.value,
             "message": self.message,
@@ -41,6 +54,9 @@ class Finding:
             "expected": _json_number(self.expected),
             "actual": _json_number(self.actual),
         }
+        if self.explanation is not None:
+            out["explanation"] = self.explanation
+        return out
 
 
 def _json_number(v: Number | None) -> int | float | None:

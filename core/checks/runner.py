@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from ..forms import FORMS, MatrixTable, form_for_year
 from ..forms.schema import CellRef, Form
 from ..model.report import Report
 from ..model.values import domain_problem, format_value
+from .crossyear import check_carry_over, check_copied_text, check_old_year, check_stock_plausibility
 from .findings import Finding, Severity
+from .narrative_numbers import check_narrative_numbers, check_prose_sums
 
 Rule = Callable[[Report], list[Finding]]
 
@@ -151,11 +154,30 @@ RULES: tuple[Rule, ...] = (
     check_reported_totals,
     check_balances,
     check_narratives,
+    check_carry_over,
+    check_stock_plausibility,
+    check_copied_text,
+    check_old_year,
+    check_narrative_numbers,
+    check_prose_sums,
 )
+
+
+def _same(a, b) -> bool:
+    return format_value(a) == format_value(b)
 
 
 def run_checks(report: Report) -> list[Finding]:
     findings: list[Finding] = []
     for rule in RULES:
         findings.extend(rule(report))
-    return findings
+    if not report.explanations:
+        return findings
+    out = []
+    for f in findings:
+        e = report.explanations.get(f.key)
+        # Errors cannot be explained away; a warning's explanation lapses when its numbers change.
+        if e is not None and not f.is_error and _same(e.expected, f.expected) and _same(e.actual, f.actual):
+            f = replace(f, explanation=e.note)
+        out.append(f)
+    return out

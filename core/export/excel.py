@@ -248,8 +248,8 @@ def _describe_cells(report: Report, finding: Finding) -> str:
 
 
 def _write_checks(ws: Worksheet, report: Report, findings: list[Finding]) -> None:
-    headers = ("规则", "类别", "说明", "涉及单元格", "应为", "实际")
-    widths = (8, 8, 70, 50, 10, 10)
+    headers = ("规则", "类别", "说明", "涉及单元格", "应为", "实际", "核实说明")
+    widths = (8, 8, 70, 50, 10, 10, 30)
     for i, (h, w) in enumerate(zip(headers, widths), start=1):
         cell = ws.cell(row=1, column=i, value=h)
         cell.font = Font(name="黑体", size=11)
@@ -258,10 +258,11 @@ def _write_checks(ws: Worksheet, report: Report, findings: list[Finding]) -> Non
         ws.column_dimensions[get_column_letter(i)].width = w
     if not findings:
         ws.cell(row=2, column=1, value="未发现错误或警告。")
-        ws.merge_cells("A2:F2")
+        ws.merge_cells("A2:G2")
     for r, f in enumerate(findings, start=2):
-        row = (f.rule, f.severity.label, f.message, _describe_cells(report, f),
-               _plain(f.expected), _plain(f.actual))
+        status = "已核实" if f.explanation is not None else f.severity.label
+        row = (f.rule, status, f.message, _describe_cells(report, f),
+               _plain(f.expected), _plain(f.actual), f.explanation or "")
         for i, v in enumerate(row, start=1):
             cell = ws.cell(row=r, column=i, value=v)
             cell.alignment = Alignment(wrap_text=True, vertical="top")

@@ -45,6 +45,32 @@ META_LABELS = {
 
 
 @dataclass
+class PreviousYear:
+    """What a report knows of last year's draft it was started from: enough for
+    the cross-year checks even after that file has moved."""
+
+    path: str
+    year: int
+    form_key: str
+    inputs: dict[CellRef, Number] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+
+    def number(self, ref: CellRef) -> Number:
+        """Last year's value (inputs only; totals recomputed by the caller)."""
+        v = self.inputs.get(ref)
+        return 0 if v is None else v
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """A warning the user checked (已核实), with the numbers it was about."""
+
+    note: str
+    expected: Any = None
+    actual: Any = None
+
+
+@dataclass
 class Metadata:
     agency: str
     year: int
@@ -107,6 +133,10 @@ class Report:
         # depend on is edited, because the user has then taken over.
         self.reported_totals: dict[CellRef, Number] = {}
         self.extra: dict[str, Any] = {}  # unknown top-level keys of the draft file
+        self.previous: PreviousYear | None = None  # last year's draft, when started from it
+        # Warnings the user marked 已核实, by finding key.  An explanation only
+        # applies while the finding's numbers are the ones it was given for.
+        self.explanations: dict[str, Explanation] = {}
         self._listeners: list[Listener] = []
         self._recompute()
 
@@ -303,6 +333,14 @@ class Report:
                     total += v
             computed[spec.ref] = total
         self._computed = computed
+
+    def explain(self, key: str, explanation: Explanation | None) -> None:
+        if explanation is None:
+            if self.explanations.pop(key, None) is None:
+                return
+        else:
+            self.explanations[key] = explanation
+        self._emit(Change("meta", field="explanations"))
 
     # --- notification -------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from typing import Any
 from ..forms import FORMS, get_form
 from ..forms.schema import CellRef, Form, Number
 from ..forms.schema import Domain
-from ..model.report import Report
+from ..model.report import Explanation, PreviousYear, Report
 from ..model.values import coerce, domain_problem
 from .atomic import atomic_write_bytes
 from .errors import DraftError, DraftNotFound, DraftSchemaError, DraftTooNew, DraftUnreadable, DraftWriteError
@@ -25,7 +25,8 @@ DRAFT_SUFFIX = ".ogir"
 BACKUP_SUFFIX = ".bak"
 MAX_DRAFT_BYTES = 20 * 1024 * 1024  # a real draft is ~20 KB; anything huge is not ours
 
-_KNOWN_TOP = {"app", "format_version", "metadata", "sections", "tables", "units", "reported_totals", "stashed"}
+_KNOWN_TOP = {"app", "format_version", "metadata", "sections", "tables", "units", "reported_totals", "stashed",
+              "previous", "explanations"}
 _KNOWN_META = {"agency", "year", "form", "date", "contact", "compiler"}
 
 # Older file versions are upgraded step by step: version -> function to the next.
@@ -60,6 +61,10 @@ def _ordered(report: Report, values: Mapping[CellRef, Any]) -> dict[CellRef, Any
     return dict(sorted(values.items(), key=lambda kv: order.get(kv[0], len(order))))
 
 
+def _json_or_none(v: Any) -> Any:
+    return None if v is None else _json_number(v)
+
+
 def to_dict(report: Report) -> dict[str, Any]:
     meta = report.meta
     data: dict[str, Any] = {
@@ -83,6 +88,15 @@ def to_dict(report: Report) -> dict[str, Any]:
         data["reported_totals"] = _nest(report.reported_totals, _json_number)
     if report.stashed:
         data["stashed"] = {k: _nest(v, _json_number) for k, v in report.stashed.items()}
+    if report.previous is not None:
+        prev = report.previous
+        data["previous"] = {"path": prev.path, "year": prev.year, "form": prev.form_key,
+                            "tables": _nest(prev.inputs, _json_number), "sections": dict(prev.texts)}
+    if report.explanations:
+        data["explanations"] = {
+            key: {"note": e.note, "expected": _json_or_none(e.expected), "actual": _json_or_none(e.actual)}
+            for key, e in report.explanations.items()
+        }
     for k, v in report.extra.items():
         data.setdefault(k, v)
     return data
@@ -224,6 +238,22 @@ def from_dict(data: Any, path: Path | None = None) -> Report:
     report.replace_all(inputs, totals)
     report.units = units
     report.stashed = stashed
+    if "previous" in data:
+        prev = rd.obj(data["previous"], "previous")
+        p_year, p_form = prev.get("year"), prev.get("form")
+        if isinstance(p_year, bool) or not isinstance(p_year, int) or p_form not in FORMS:
+            raise rd.fail("“previous”中的年度或格式无效")
+        p_sections = {k: rd.text(v, f"previous.sections.{k}") for k, v in rd.obj(prev.get("sections", {}), "previous.sections").items()}
+        report.previous = PreviousYear(
+            rd.text(prev.get("path", ""), "previous.path"), p_year, p_form,
+            rd.cells(prev.get("tables", {}), FORMS[p_form], "previous.tables", rd.number, computed=False), p_sections)
+    for key, e in rd.obj(data.get("explanations", {}), "explanations").items():
+        e = rd.obj(e, f"explanations.{key}")
+        values = [e.get(k) for k in ("expected", "actual")]
+        for v in values:
+            if v is not None:
+                rd.number(v, f"explanations.{key}")
+        report.explanations[key] = Explanation(rd.text(e.get("note", ""), f"explanations.{key}.note"), *values)
     report.extra = {k: v for k, v in data.items() if k not in _KNOWN_TOP}
     return report
 

@@ -1,0 +1,243 @@
+"""Numbers the prose states about the tables must match the tables (V9), and
+sums stated in the prose must add up (V16).
+
+Tuned to prefer missing a doubtful match over a false alarm: a number counts
+only when it directly follows a known phrase ("予以公开258件"), and clauses
+about sub-categories (其中…), changes (较上年增加…) or last year are skipped.
+Every warning quotes the sentence it comes from.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..forms import MatrixTable, Row
+from ..forms.schema import CellRef, Number
+from ..model.report import Report
+from ..model.values import format_value
+from ..narrative import paragraphs
+from .findings import Finding, Severity
+
+A = "applications"
+_N = r"(\d+(?:\.\d+)?)"
+_SENTENCE = re.compile(r"[^。！？；;\n]+[。！？；;]?")
+_CLAUSE_SPLIT = re.compile(r"[，,：:]")
+# Words before a number that make it about something else: last year, a change,
+# or a sub-category ("其中属于国家秘密不予公开1件").
+_SKIP_CLAUSE = ("上年", "去年", "同比", "较上年", "比上年", "增加", "减少", "增长", "下降", "同期", "其中", "属于")
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A quantity of the tables that prose talks about."""
+
+    name: str  # Chinese, as used in the message
+    where: str  # where the table holds it, for the message
+    cells: Callable[[Report], list[CellRef]]
+    forms: tuple[str, ...] = ("2019", "2021")
+    unit: str = "件"
+    skip_words: tuple[str, ...] = _SKIP_CLAUSE
+
+
+def _group_totals(group_key: str) -> Callable[[Report], list[CellRef]]:
+    def cells(report: Report) -> list[CellRef]:
+        table = report.form.table(A)
+        assert isinstance(table, MatrixTable)
+
+        def find(rows: tuple[Row, ...]) -> Row | None:
+            for r in rows:
+                if r.key == group_key:
+                    return r
+                hit = find(r.children)
+                if hit:
+                    return hit
+            return None
+
+        row = find(table.rows)
+        return [(A, leaf.key, "total") for leaf in row.leaves()] if row else []
+
+    return cells
+
+
+def _fixed(*refs: CellRef) -> Callable[[Report], list[CellRef]]:
+    return lambda report: list(refs)
+
+
+def _normative_issued(report: Report) -> list[CellRef]:
+    return [("active", "normative", "issued" if report.form.key == "2021" else "made")]
+
+
+MEASURES = {
+    "new": Measure("本年新收申请", "表三“一、本年新收政府信息公开申请数量”总计", _fixed((A, "new", "total"))),
+    "carried_over": Measure("上年结转申请", "表三“二、上年结转政府信息公开申请数量”总计",
+                            _fixed((A, "carried_over", "total")),
+                            skip_words=tuple(w for w in _SKIP_CLAUSE if w != "上年")),
+    "handled": Measure("办结申请", "表三“（七）总计”", _fixed((A, "results_total", "total"))),
+    "granted_partial": Measure("予以公开及部分公开", "表三“（一）予以公开”与“（二）部分公开”总计之和",
+                               _fixed((A, "granted", "total"), (A, "partial", "total"))),
+    "granted": Measure("予以公开", "表三“（一）予以公开”总计", _fixed((A, "granted", "total"))),
+    "partial": Measure("部分公开", "表三“（二）部分公开”总计", _fixed((A, "partial", "total"))),
+    "refused": Measure("不予公开", "表三“（三）不予公开”各项总计之和", _group_totals("refused")),
+    "unavailable": Measure("无法提供", "表三“（四）无法提供”各项总计之和", _group_totals("unavailable")),
+    "not_processed": Measure("不予处理", "表三“（五）不予处理”各项总计之和", _group_totals("not_processed")),
+    "carry_forward": Measure("结转下年度", "表三“四、结转下年度继续办理”总计", _fixed((A, "carry_forward", "total"))),
+    "reconsideration": Measure("行政复议", "表四“行政复议 总计”", _fixed(("review", "cases", "recon_total"))),
+    "litigation": Measure("行政诉讼", "表四“未经复议直接起诉 总计”与“复议后起诉 总计”之和",
+                          _fixed(("review", "cases", "direct_total"), ("review", "cases", "after_total"))),
+    "normative_issued": Measure("制发规范性文件", "表二“规范性文件”的本年制发（新制作）件数", _normative_issued),
+    "normative_in_force": Measure("现行有效规范性文件", "表二“行政规范性文件 现行有效件数”",
+                                  _fixed(("active", "normative", "in_force")), forms=("2021",)),
+    "fee": Measure("行政事业性收费", "表二“行政事业性收费 本年收费金额（单位：万元）”",
+                   _fixed(("active", "fees", "fee_amount")), forms=("2021",), unit="万元"),
+}
+
+# (measure, pattern) in priority order: a longer phrase claims its text first.
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("granted_partial", re.compile(rf"予以公开(?:及|和|与|、)部分公开(?:的)?(?:申请)?(?:共)?{_N}件")),
+    ("new", re.compile(rf"(?:新收|收到|受理)(?:各类)?(?:政府)?信息公开申请(?:共计|共|总计)?(?:数量)?(?:为)?{_N}件")),
+    ("carried_over", re.compile(rf"上年结转(?:的)?(?:政府信息公开)?(?:申请)?{_N}件")),
+    ("handled", re.compile(rf"(?:已)?办结(?:政府信息公开)?(?:申请)?(?:共计|共)?{_N}件")),
+    ("carry_forward", re.compile(rf"结转(?:至)?下(?:一)?年度?(?:继续办理)?(?:的)?(?:申请)?{_N}件")),
+    ("granted", re.compile(rf"予以公开(?:的)?(?:申请)?{_N}件")),
+    ("partial", re.compile(rf"部分公开(?:的)?(?:申请)?{_N}件")),
+    ("refused", re.compile(rf"不予公开(?:的)?(?:申请)?{_N}件")),
+    ("unavailable", re.compile(rf"无法提供(?:的)?(?:申请)?{_N}件")),
+    ("not_processed", re.compile(rf"不予处理(?:的)?(?:申请)?{_N}件")),
+    ("reconsideration", re.compile(rf"行政复议(?:申请|案件)?(?:共计|共)?{_N}件")),
+    ("litigation", re.compile(rf"行政诉讼(?:案件)?(?:共计|共)?{_N}件")),
+    ("normative_issued", re.compile(rf"(?:制发|制定|印发|出台)(?:了)?(?:行政)?规范性文件(?:共计|共)?{_N}件")),
+    ("normative_in_force", re.compile(rf"现行有效(?:的)?(?:行政)?规范性文件(?:共计|共)?{_N}件")),
+    ("fee", re.compile(rf"行政事业性收费(?:金额|总额)?(?:共计|共|为|达)?{_N}万元")),
+]
+
+# Statements that a quantity is zero.
+ZERO_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
+    (("new",), re.compile(r"未(?:收到|受理)(?:任何)?(?:政府)?信息公开申请")),
+    (("reconsideration", "litigation"),
+     re.compile(r"(?:无|未发生|没有)(?:因?政府信息公开(?:工作)?|信息公开类?)?(?:被申请)?(?:的)?行政复议(?:及|和|、)(?:行政)?诉讼")),
+    (("reconsideration",), re.compile(r"(?:无|未发生|没有)(?:因?政府信息公开(?:工作)?|信息公开类?)?(?:被申请)?(?:的)?行政复议")),
+    (("litigation",), re.compile(r"(?:无|未发生|没有)(?:因?政府信息公开(?:工作)?|信息公开类?)?(?:被提起)?(?:的)?行政诉讼")),
+]
+
+
+def _clause_at(sentence: str, pos: int) -> str:
+    start = max((m.end() for m in _CLAUSE_SPLIT.finditer(sentence, 0, pos)), default=0)
+    nxt = _CLAUSE_SPLIT.search(sentence, pos)
+    return sentence[start : nxt.start() if nxt else len(sentence)]
+
+
+def _about_something_else(report: Report, sentence: str, m: re.Match[str], measure: Measure) -> bool:
+    clause = _clause_at(sentence, m.start())
+    offset = sentence.find(clause)
+    before = clause[: max(0, m.start() - offset)]
+    if any(w in before for w in measure.skip_words):
+        return True
+    if f"{report.meta.year - 1}年" in before:
+        return True
+    # "因…不予公开2件" names one reason (a sub-category); "因…等原因…" is the total.
+    cause = before.find("因")
+    return cause != -1 and "等" not in before[cause:]
+
+
+def _sentences(text: str):
+    """(paragraph number, sentence) pairs."""
+    for i, p in enumerate(paragraphs(text), start=1):
+        for m in _SENTENCE.finditer(p.text):
+            s = m.group(0).strip()
+            if s:
+                yield i, s
+
+
+def _table_value(report: Report, measure: Measure) -> tuple[Number, list[CellRef]]:
+    cells = measure.cells(report)
+    return sum((report.number(c) for c in cells), start=0), cells
+
+
+def _claim_finding(report: Report, heading: str, section: str, para: int, sentence: str, measure: Measure,
+                   stated: Number, phrase: str) -> Finding | None:
+    value, cells = _table_value(report, measure)
+    if Decimal(value) == Decimal(stated):
+        return None
+    unit = measure.unit
+    return Finding(
+        "V9", Severity.WARNING,
+        f"“{heading}”第{para}段写“{sentence}”，其中“{phrase}”与表格不符：{measure.where}为{format_value(value)}{unit}。",
+        section, tuple(cells), value, stated, evidence=sentence)
+
+
+def check_narrative_numbers(report: Report) -> list[Finding]:
+    out: list[Finding] = []
+    form_key = report.form.key
+    for section in report.form.narratives:
+        text = report.texts.get(section.key, "")
+        for para, sentence in _sentences(text):
+            claimed = [False] * len(sentence)
+            for name, pattern in PATTERNS:
+                measure = MEASURES[name]
+                if form_key not in measure.forms:
+                    continue
+                for m in pattern.finditer(sentence):
+                    if any(claimed[m.start() : m.end()]):
+                        continue
+                    for k in range(m.start(), m.end()):
+                        claimed[k] = True
+                    if _about_something_else(report, sentence, m, measure):
+                        continue
+                    f = _claim_finding(report, section.heading, section.key, para, sentence, measure,
+                                       Decimal(m.group(1)), m.group(0))
+                    if f:
+                        out.append(f)
+            for names, pattern in ZERO_PATTERNS:
+                for m in pattern.finditer(sentence):
+                    if any(claimed[m.start() : m.end()]):
+                        continue
+                    for k in range(m.start(), m.end()):
+                        claimed[k] = True
+                    for name in names:
+                        f = _claim_finding(report, section.heading, section.key, para, sentence, MEASURES[name], 0,
+                                           m.group(0))
+                        if f:
+                            out.append(f)
+    return out
+
+
+_TOTAL = re.compile(r"共(?:计)?(\d+)(条|件|个|项|次|篇|期)")
+_PART = r"(\d+)"
+
+
+def check_prose_sums(report: Report) -> list[Finding]:
+    """V16: "共56条。其中，…4条、…43条…其他…3条" — the parts add up to the total.
+
+    A list is treated as complete only when its last part is 其他/其余; an
+    incomplete list is flagged only if its parts exceed the total."""
+    out: list[Finding] = []
+    for section in report.form.narratives:
+        for para_no, p in enumerate(paragraphs(report.texts.get(section.key, "")), start=1):
+            text = p.text
+            for m in _TOTAL.finditer(text):
+                total, unit = int(m.group(1)), m.group(2)
+                rest = text[m.end() :]
+                start = rest.find("其中")
+                if start == -1 or start > 4:  # the breakdown must follow the total directly
+                    continue
+                end = rest.find("。", start)
+                breakdown = rest[start : end if end != -1 else len(rest)]
+                clauses = [c for c in re.split(r"[，,、；;]", breakdown) if c]
+                parts: list[tuple[int, str]] = []
+                for c in clauses:
+                    pm = re.search(rf"{_PART}{unit}$", c.strip())
+                    if pm:
+                        parts.append((int(pm.group(1)), c.strip()))
+                if len(parts) < 2:
+                    continue
+                complete = parts[-1][1].startswith(("其他", "其余", "其它", "另有"))
+                s = sum(n for n, _ in parts)
+                if s > total or (complete and s != total):
+                    quote = text[m.start() : m.end() + (end if end != -1 else len(rest)) + 1]
+                    out.append(Finding(
+                        "V16", Severity.WARNING,
+                        f"“{section.heading}”第{para_no}段写“{quote}”，各项合计{s}{unit}，与所写的共{total}{unit}不符。",
+                        section.key, (), total, s, evidence=quote))
+    return out
