@@ -66,13 +66,39 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="ogi-report-gui", description=f"{APP_NAME} 窗口")
     p.add_argument("draft", nargs="?", help="要打开的草稿文件")
     p.add_argument("--sample", action="store_true", help="打开内置示例报告")
+    p.add_argument("--self-test", metavar="DIR", help="不打开窗口：读取示例、校验、导出到 DIR 并检查，返回 0 表示正常")
     args, _qt_args = p.parse_known_args(argv)
     return args
+
+
+def _qt_check() -> str:
+    """The Qt libraries of this installation load and can lay out a window offscreen."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication as _App, QTableView
+
+    app = _App.instance() or _App(["selftest", "-platform", os.environ["QT_QPA_PLATFORM"]])
+    view = QTableView()
+    view.resize(200, 100)
+    view.grab()
+    return f"PySide6 {__import__('PySide6').__version__}，平台 {app.platformName()}"
+
+
+def self_test(out_dir: str) -> int:
+    from core.selftest import run_self_test
+
+    ok, lines = run_self_test(Path(out_dir), _qt_check)
+    try:
+        print("\n".join(lines), flush=True)
+    except (OSError, ValueError, AttributeError):
+        pass  # a windowed executable may have no console; selftest.txt has the result
+    return 0 if ok else 1
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     args = parse_args(argv[1:])
+    if args.self_test:
+        return self_test(args.self_test)
     QApplication.setApplicationName("OGI Report")
     QApplication.setOrganizationName("OGI Report")
     QApplication.setApplicationDisplayName(APP_NAME)

@@ -1,0 +1,80 @@
+"""Self-test of an installed copy (`年报助手 --self-test DIR`), for CI and for
+support staff on a user's PC: load the bundled sample, run the checks, export
+.docx and .xlsx into DIR and read both back."""
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from . import APP_NAME, __version__
+from .resources import sample_path
+
+
+def run_self_test(out_dir: Path, extra: Callable[[], str] | None = None) -> tuple[bool, list[str]]:
+    lines = [f"{APP_NAME} {__version__} 自检"]
+    ok = True
+
+    def step(name: str, fn: Callable[[], str]) -> None:
+        nonlocal ok
+        try:
+            lines.append(f"通过  {name}：{fn()}")
+        except Exception as exc:  # a self-test reports every failure, it does not stop at one
+            ok = False
+            lines.append(f"失败  {name}：{type(exc).__name__}: {exc}")
+            lines.extend("      " + ln for ln in traceback.format_exc().splitlines()[-6:])
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    state: dict = {}
+
+    def load_sample() -> str:
+        from .storage import load
+
+        state["report"] = load(sample_path())
+        return str(sample_path())
+
+    def checks() -> str:
+        from .checks import run_checks
+
+        findings = run_checks(state["report"])
+        if any(f.is_error for f in findings):
+            raise AssertionError(f"示例报告出现{sum(f.is_error for f in findings)}个错误")
+        return f"{len(findings)} 条提示"
+
+    def docx() -> str:
+        from docx import Document
+
+        from .export.word import export_docx
+
+        path = out_dir / "selftest.docx"
+        export_docx(state["report"], path)
+        doc = Document(str(path))
+        if len(doc.tables) != 3 or "年度报告" not in doc.paragraphs[0].text:
+            raise AssertionError("Word 文档内容不完整")
+        return f"{path}（{path.stat().st_size // 1024} KB）"
+
+    def xlsx() -> str:
+        from .export.excel import export_xlsx
+        from .importers.xlsx import import_xlsx
+
+        path = out_dir / "selftest.xlsx"
+        export_xlsx(state["report"], path)
+        back = import_xlsx(path)
+        if dict(back.inputs) != dict(state["report"].inputs):
+            raise AssertionError("Excel 附表读回后数字不一致")
+        return f"{path}（读回一致）"
+
+    step("读取内置示例", load_sample)
+    if "report" in state:
+        step("校验", checks)
+        step("导出 Word", docx)
+        step("导出并读回 Excel", xlsx)
+    if extra is not None:
+        step("图形界面组件", extra)
+    lines.append("自检通过。" if ok else "自检未通过。")
+    try:
+        (out_dir / "selftest.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    except OSError:
+        pass
+    return ok, lines

@@ -1,0 +1,8 @@
+#!/bin/sh
+# 年报助手：卸载当前用户的安装。草稿文件和设置不会被删除。
+set -eu
+data="${XDG_DATA_HOME:-$HOME/.local/share}"
+rm -rf "$data/ogi-report/OGIReport" "$data/ogi-report/ogi-report.png"
+rm -f "$data/applications/ogi-report.desktop" "$data/mime/packages/ogi-report.xml"
+command -v update-mime-database >/dev/null 2>&1 && update-mime-database "$data/mime" >/dev/null 2>&1 || true
+echo "年报助手已卸载。您的草稿文件未被删除。"
