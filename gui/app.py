@@ -62,7 +62,27 @@ def install_exception_hook(parent_getter) -> None:
     sys.excepthook = hook
 
 
+# Qt's own options that take a value ("-platform offscreen"): Qt reads them from
+# argv, and they must not be taken for the draft to open.
+QT_VALUE_OPTIONS = {"-platform", "-platformpluginpath", "-platformtheme", "-plugin", "-qwindowgeometry",
+                    "-qwindowicon", "-qwindowtitle", "-style", "-stylesheet", "-display", "-geometry", "-title",
+                    "-session", "-name"}
+
+
+def without_qt_options(argv: list[str]) -> list[str]:
+    out, skip = [], False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in QT_VALUE_OPTIONS:
+            skip = True
+        elif not (arg.startswith("-") and not arg.startswith("--") and len(arg) > 2):
+            out.append(arg)  # single-dash words are Qt flags such as -reverse
+    return out
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
+    argv = without_qt_options(argv)
     p = argparse.ArgumentParser(prog="ogi-report-gui", description=f"{APP_NAME} 窗口")
     p.add_argument("draft", nargs="?", help="要打开的草稿文件")
     p.add_argument("--sample", action="store_true", help="打开内置示例报告")

@@ -269,3 +269,12 @@ def test_command_line_opens_sample(qtbot, home, monkeypatch):
         assert not w.doc.dirty
     finally:
         w.close()
+
+
+def test_qt_options_are_not_taken_for_the_draft():
+    from gui.app import parse_args
+
+    args = parse_args(["-platform", "offscreen", "--sample"])
+    assert args.draft is None and args.sample
+    args = parse_args(["-style", "fusion", "报告.ogir", "-reverse"])
+    assert args.draft == "报告.ogir"
