@@ -133,19 +133,18 @@ def confirm(parent: QWidget, title: str, text: str, yes: str = "继续", no: str
     return box.clickedButton() is ok
 
 
-def show_error(parent: QWidget | None, text: str, title: str = "出错了") -> None:
+def _message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> None:
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
+    box.setIcon(icon)
     box.setWindowTitle(title)
     box.setText(text)
     box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
     box.exec()
+
+
+def show_error(parent: QWidget | None, text: str, title: str = "出错了") -> None:
+    _message(parent, QMessageBox.Icon.Warning, title, text)
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(title)
-    box.setText(text)
-    box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
-    box.exec()
+    _message(parent, QMessageBox.Icon.Information, title, text)

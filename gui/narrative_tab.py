@@ -2,31 +2,19 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton
 
 from core.forms import NarrativeSection
 from core.model import Change
 
 from .document import Document
+from .section_tab import SectionTab
 
 
-class NarrativeTab(QWidget):
+class NarrativeTab(SectionTab):
     def __init__(self, doc: Document, section_key: str, parent=None) -> None:
-        super().__init__(parent)
-        self.doc = doc
-        self.section_key = section_key
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        self.heading = QLabel()
-        f = QFont(self.heading.font())
-        f.setPointSizeF(f.pointSizeF() * 1.3)
-        f.setBold(True)
-        self.heading.setFont(f)
-        layout.addWidget(self.heading)
-        self.prompts = QLabel()
-        self.prompts.setWordWrap(True)
-        self.prompts.setStyleSheet("color: #4A5568;")
-        layout.addWidget(self.prompts)
+        super().__init__(doc, section_key, parent)
+        layout = self.body
         self.editor = QPlainTextEdit()
         ef = QFont(self.editor.font())
         ef.setPointSizeF(ef.pointSizeF() * 1.15)
@@ -55,7 +43,7 @@ class NarrativeTab(QWidget):
     def refresh(self) -> None:
         s = self.section
         self.heading.setText(s.heading)
-        self.prompts.setText("本节应说明：" + "；".join(s.prompts) + "。")
+        self.guidance.setText("本节应说明：" + "；".join(s.prompts) + "。")
         self.editor.setPlaceholderText(
             "在此填写正文，每段一行。以（一）（二）……开头的段落按二级标题（楷体）排版，以 1. 2. 开头的按三级标题排版。\n\n"
             + "\n".join(f"· {p}" for p in s.prompts)

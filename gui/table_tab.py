@@ -1,8 +1,7 @@
 """A table section: heading, guidance, unit choices and the grid."""
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel
 
 from core.forms import MatrixTable, TableSection
 from core.model import Change
@@ -10,25 +9,13 @@ from core.model import Change
 from .document import Document
 from .grid_model import GridModel
 from .grid_view import GridView
+from .section_tab import SectionTab
 
 
-class TableTab(QWidget):
+class TableTab(SectionTab):
     def __init__(self, doc: Document, section_key: str, parent=None) -> None:
-        super().__init__(parent)
-        self.doc = doc
-        self.section_key = section_key
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        self.heading = QLabel()
-        f = QFont(self.heading.font())
-        f.setPointSizeF(f.pointSizeF() * 1.3)
-        f.setBold(True)
-        self.heading.setFont(f)
-        layout.addWidget(self.heading)
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #4A5568;")
-        layout.addWidget(self.hint)
+        super().__init__(doc, section_key, parent)
+        layout = self.body
         self.units_row = QHBoxLayout()
         layout.addLayout(self.units_row)
         self.model = GridModel(doc, self.section.table.key, self)
@@ -51,7 +38,7 @@ class TableTab(QWidget):
         hint = "白色单元格填写数字，留空按0计；灰色单元格为自动计算的总计。可从 Excel/WPS 复制一块数字后按 Ctrl+V 粘贴。"
         if isinstance(s.table, MatrixTable) and s.table.balances:
             hint += "本表须满足：" + "；".join(b.rule_name for b in s.table.balances) + "，不符合的单元格标为红色。"
-        self.hint.setText(hint)
+        self.guidance.setText(hint)
         self._build_unit_boxes()
 
     def _build_unit_boxes(self) -> None:
