@@ -47,9 +47,13 @@ def _twips(mm: float) -> int:
     return round(mm * TWIPS_PER_MM)
 
 
-def set_fonts(rpr_parent, east_asian: str, western: str) -> None:
+def set_fonts(rpr_parent, east_asian: str, western: str, *, cjk_hint: bool = True) -> None:
     """Name the fonts explicitly (ascii/hAnsi for digits and Latin, eastAsia for
-    Chinese) and drop theme references, which would otherwise win."""
+    Chinese) and drop theme references, which would otherwise win.
+
+    The eastAsia hint makes quotation marks (“三安全一稳定”) take the Chinese
+    font; runs of bare numbers go without it, or renderers set their digits in
+    the wider Chinese font too."""
     rpr = rpr_parent.get_or_add_rPr() if hasattr(rpr_parent, "get_or_add_rPr") else rpr_parent
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
@@ -61,7 +65,10 @@ def set_fonts(rpr_parent, east_asian: str, western: str) -> None:
     fonts.set(qn("w:hAnsi"), western)
     fonts.set(qn("w:eastAsia"), east_asian)
     fonts.set(qn("w:cs"), western)
-    fonts.set(qn("w:hint"), "eastAsia")
+    if cjk_hint:
+        fonts.set(qn("w:hint"), "eastAsia")
+    else:
+        fonts.attrib.pop(qn("w:hint"), None)
 
 
 def _paragraph_style(doc, name: str, font: str, settings: ExportSettings, size: float, *,
@@ -230,7 +237,7 @@ def _table_xml(report: Report, grid: Grid, s: ExportSettings, font_pt: float, st
     pr.append(borders)
     pr.append(_el("w:tblLayout", type="fixed"))
     mar = _el("w:tblCellMar")
-    side_margin = "28" if grid.n_cols > 10 else "57"  # 0.5 mm / 1 mm
+    side_margin = "28" if grid.n_cols > 10 else "40"  # 0.5 mm / 0.7 mm: room for five-digit counts
     for side, w in (("top", "0"), ("left", side_margin), ("bottom", "0"), ("right", side_margin)):
         mar.append(_el(f"w:{side}", w=w, type="dxa"))
     pr.append(mar)
@@ -284,7 +291,7 @@ def _cell_paragraph(text: str, role: Role, s: ExportSettings, font_pt: float, st
     if text:
         r = _el("w:r")
         rpr = _el("w:rPr")
-        set_fonts(rpr, s.table_font, s.western_font)
+        set_fonts(rpr, s.table_font, s.western_font, cjk_hint=role is not Role.VALUE)
         sz = str(round(font_pt * 2))
         rpr.append(_el("w:sz", val=sz))
         rpr.append(_el("w:szCs", val=sz))
@@ -333,9 +340,11 @@ def build_document(report: Report, settings: ExportSettings | None = None):
             _narrative(doc, report.texts.get(section.key, ""), s)
 
     if report.meta.compiler.strip():
+        # the unit and the date stay together on one page
         doc.add_paragraph("", style="Normal")
-        _add_text(doc, report.meta.compiler.strip(), STYLE_SIGNATURE)
+        unit = _add_text(doc, report.meta.compiler.strip(), STYLE_SIGNATURE)
         if report.meta.date.strip():
+            unit.paragraph_format.keep_with_next = True
             _add_text(doc, chinese_date(report.meta.date), STYLE_SIGNATURE)
 
     core = doc.core_properties

@@ -163,6 +163,6 @@ def _matrix_layout(table: MatrixTable) -> Grid:
 
     n_rows = place_rows(table.rows, 0, header_rows)
     # The label area of table 三 takes about 40 % of the width (spec §5.4).
-    label_weights = (1.0, 1.3, 4.0)[-label_cols:] if label_cols else ()
+    label_weights = (1.0, 1.3, 3.6)[-label_cols:] if label_cols else ()
     weights = label_weights + (1.0,) * len(leaf_cols)
     return Grid(table.key, n_rows, n_cols, tuple(cells), header_rows, label_cols, weights)
