@@ -31,6 +31,36 @@ FG_COMPUTED = QColor("#1F3A5F")
 _FINDING_ROLES = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole]
 
 
+class _Style:
+    """Brushes and fonts made once: data() runs for every cell and role on each
+    repaint, and building Qt objects there is what makes a repaint slow."""
+
+    def __init__(self) -> None:
+        self.computed = QBrush(BG_COMPUTED)
+        self.header = QBrush(BG_HEADER)
+        self.label = QBrush(BG_LABEL)
+        self.error = QBrush(BG_ERROR)
+        self.warning = QBrush(BG_WARNING)
+        self.computed_text = QBrush(FG_COMPUTED)
+        self.bold = QFont()
+        self.bold.setBold(True)
+        self.plain = QFont()
+
+
+_STYLE: _Style | None = None
+
+
+def _style() -> _Style:
+    global _STYLE
+    if _STYLE is None:
+        _STYLE = _Style()
+    return _STYLE
+
+
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
 class GridModel(QAbstractTableModel):
     def __init__(self, doc: Document, table_key: str, parent=None) -> None:
         super().__init__(parent)
@@ -97,20 +127,18 @@ class GridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             return format_value(report.value(ref))
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
+            return _CENTER
         if role == Qt.ItemDataRole.BackgroundRole:
             mark = self._marks.get(ref)
             if mark == "error":
-                return QBrush(BG_ERROR)
+                return _style().error
             if mark == "warning":
-                return QBrush(BG_WARNING)
-            return QBrush(BG_COMPUTED) if spec.computed else None
+                return _style().warning
+            return _style().computed if spec.computed else None
         if role == Qt.ItemDataRole.ForegroundRole and spec.computed:
-            return QBrush(FG_COMPUTED)
+            return _style().computed_text
         if role == Qt.ItemDataRole.FontRole and spec.computed:
-            f = QFont()
-            f.setBold(True)
-            return f
+            return _style().bold
         if role == Qt.ItemDataRole.DecorationRole:
             mark = self._marks.get(ref)
             return finding_icon(mark) if mark else None
@@ -124,15 +152,11 @@ class GridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return cell.text
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if cell.role is Role.LABEL:
-                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignCenter)
+            return _LEFT if cell.role is Role.LABEL else _CENTER
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(BG_LABEL if cell.role is Role.LABEL else BG_HEADER)
-        if role == Qt.ItemDataRole.FontRole and cell.role in (Role.CAPTION, Role.HEADER):
-            f = QFont()
-            f.setBold(cell.role is Role.CAPTION)
-            return f
+            return _style().label if cell.role is Role.LABEL else _style().header
+        if role == Qt.ItemDataRole.FontRole and cell.role is Role.CAPTION:
+            return _style().bold
         if role == Qt.ItemDataRole.ToolTipRole and len(cell.text) > 12:
             return cell.text
         return None
