@@ -100,7 +100,10 @@ def _qt_check() -> str:
     view = QTableView()
     view.resize(200, 100)
     view.grab()
-    return f"PySide6 {__import__('PySide6').__version__}，平台 {app.platformName()}"
+    load_translations(app)
+    if not getattr(app, "_translators", None):
+        raise RuntimeError("没有找到 Qt 中文翻译（qtbase_zh_CN.qm），标准对话框将显示英文")
+    return f"PySide6 {__import__('PySide6').__version__}，平台 {app.platformName()}，中文翻译已加载"
 
 
 def self_test(out_dir: str) -> int:

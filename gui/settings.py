@@ -1,11 +1,13 @@
 """Where the window keeps its settings, autosaves and logs.
 
-OGI_REPORT_HOME overrides the folder (tests, and a portable install that keeps
-everything beside the program).
+OGI_REPORT_HOME overrides the folder (tests).  The portable .zip carries a file
+named PORTABLE_MARKER beside the executable: that copy keeps everything in a
+"data" folder next to itself, so it can run from a USB stick.
 """
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
@@ -15,10 +17,23 @@ from core.export.settings import ExportSettings
 MAX_RECENT = 8
 
 
+PORTABLE_MARKER = "portable.txt"
+
+
+def portable_dir() -> Path | None:
+    if not getattr(sys, "frozen", False):
+        return None
+    here = Path(sys.executable).resolve().parent
+    return here / "data" if (here / PORTABLE_MARKER).exists() else None
+
+
 def app_dir() -> Path:
     override = os.environ.get("OGI_REPORT_HOME")
+    portable = portable_dir()
     if override:
         path = Path(override)
+    elif portable is not None:
+        path = portable
     else:
         base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
         path = Path(base) if base else Path.home() / ".ogi-report"

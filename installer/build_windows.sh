@@ -116,9 +116,17 @@ setup="dist/OGIReport-Setup-${version}-x64.exe"
 makensis -V2 -DVERSION="${version}" -DSRCDIR="$root/$app" -DOUTFILE="$root/$setup" \
     -DICON="$root/resources/icons/app.ico" installer/windows/installer.nsi
 
+# Portable copy: the same folder as a .zip; the marker file keeps its data beside it.
+portable="dist/OGIReport-${version}-win-x64-portable.zip"
+rm -f "$portable"
+printf '便携版：设置和自动备份保存在本文件夹的 data 子文件夹中。\r\n' > "$app/portable.txt"
+(cd dist/windows && python3 -m zipfile -c "$root/$portable" OGIReport)
+rm -f "$app/portable.txt"
+
 echo "== sizes"
 echo "installed folder: $(du -sm "$app" | cut -f1) MB"
 echo "installer: $(( $(stat -c %s "$setup") / 1048576 )) MB ($(stat -c %s "$setup") bytes)"
+echo "portable zip: $(( $(stat -c %s "$portable") / 1048576 )) MB"
 
 if [ -n "${OGI_SKIP_WINE_TEST:-}" ]; then
     exit 0

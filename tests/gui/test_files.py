@@ -278,3 +278,18 @@ def test_qt_options_are_not_taken_for_the_draft():
     assert args.draft is None and args.sample
     args = parse_args(["-style", "fusion", "报告.ogir", "-reverse"])
     assert args.draft == "报告.ogir"
+
+
+def test_portable_copy_keeps_data_beside_the_program(tmp_path, monkeypatch):
+    from gui import settings as app_settings
+
+    monkeypatch.delenv("OGI_REPORT_HOME", raising=False)
+    exe = tmp_path / "OGIReport" / "OGIReport.exe"
+    exe.parent.mkdir()
+    exe.write_bytes(b"")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(exe))
+    assert app_settings.portable_dir() is None  # installed copy: the user's AppData
+    (exe.parent / app_settings.PORTABLE_MARKER).write_text("x")
+    assert app_settings.app_dir() == exe.parent / "data"
+    assert (exe.parent / "data").is_dir()
