@@ -16,7 +16,7 @@ from core import APP_NAME, __version__
 from core.resources import sample_path
 
 from . import settings as app_settings
-from .dialogs import show_error
+from .messages import show_error
 from .icons import app_icon
 
 CJK_UI_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -101,50 +100,3 @@ class ExportSettingsDialog(QDialog):
             if box.currentText().strip():
                 data[name] = box.currentText().strip()
         return ExportSettings.from_dict(data)
-
-
-SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
-
-
-def ask_unsaved(parent: QWidget, name: str) -> str:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("保存更改")
-    box.setText(f"“{name}”有尚未保存的修改。是否保存？")
-    save = box.addButton("保存", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("不保存", QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(save)
-    box.setEscapeButton(cancel)
-    box.exec()
-    clicked = box.clickedButton()
-    return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
-
-
-def confirm(parent: QWidget, title: str, text: str, yes: str = "继续", no: str = "取消") -> bool:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(title)
-    box.setText(text)
-    ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(cancel)
-    box.exec()
-    return box.clickedButton() is ok
-
-
-def _message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> None:
-    box = QMessageBox(parent)
-    box.setIcon(icon)
-    box.setWindowTitle(title)
-    box.setText(text)
-    box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
-    box.exec()
-
-
-def show_error(parent: QWidget | None, text: str, title: str = "出错了") -> None:
-    _message(parent, QMessageBox.Icon.Warning, title, text)
-
-
-def show_info(parent: QWidget | None, title: str, text: str) -> None:
-    _message(parent, QMessageBox.Icon.Information, title, text)

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -99,6 +98,8 @@ class FindingsDock(QDockWidget):
         self.unexplain_button.setEnabled(f is not None and f.explanation is not None)
 
     def _ask_explanation(self, finding: Finding) -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+
         text, ok = QInputDialog.getMultiLineText(
             self, "标记为已核实", f"{finding.message}\n\n请写明核实情况（将保存在草稿中，并列入 Excel 附表的“校验”表）：")
         return text.strip() if ok and text.strip() else None

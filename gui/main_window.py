@@ -5,16 +5,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QTextDocument
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QPlainTextEdit,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +26,7 @@ from core.storage import DRAFT_SUFFIX, DraftError
 from core.storage.recovery import RecoveryStore, Snapshot, new_session_id
 
 from . import settings as app_settings
-from .dialogs import DISCARD, SAVE, ask_unsaved, confirm, show_error, show_info
+from .messages import DISCARD, SAVE, ask_unsaved, confirm, show_error, show_info
 from .document import Document
 from .findings_dock import FindingsDock
 from .icons import app_icon
@@ -40,6 +37,11 @@ if TYPE_CHECKING:
     from .table_tab import TableTab
 
 DRAFT_FILTER = f"年报草稿 (*{DRAFT_SUFFIX})"
+
+
+def _is_text_editor(widget) -> bool:
+    """A narrative editor (QPlainTextEdit), without naming the class at start-up."""
+    return widget is not None and widget.metaObject().className() == "QPlainTextEdit"
 AUTOSAVE_MS = 60_000
 
 
@@ -66,9 +68,11 @@ class MainWindow(QMainWindow):
             holder.layout().setContentsMargins(0, 0, 0, 0)
             self._holders[section.key] = holder
             self.tabs.addTab(holder, section.heading)
-        self.preview = QTextBrowser()
-        self.preview.setOpenLinks(False)
-        self.tabs.addTab(self.preview, "预览")
+        self.preview_holder = QWidget()
+        self.preview_holder.setLayout(QVBoxLayout())
+        self.preview_holder.layout().setContentsMargins(0, 0, 0, 0)
+        self.preview = None  # QTextBrowser, made when the tab is first shown
+        self.tabs.addTab(self.preview_holder, "预览")
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
 
@@ -253,7 +257,7 @@ class MainWindow(QMainWindow):
         key = self._key_of_holder(widget)
         if key is not None:
             self._ensure_tab(key)
-        if widget is self.preview:
+        if widget is self.preview_holder:
             self.refresh_preview()
 
     def show_section(self, key: str) -> QWidget:
@@ -262,8 +266,14 @@ class MainWindow(QMainWindow):
         return tab
 
     def refresh_preview(self) -> None:
+        from PySide6.QtWidgets import QTextBrowser
+
         from core.export.html_page import html_text
 
+        if self.preview is None:
+            self.preview = QTextBrowser()
+            self.preview.setOpenLinks(False)
+            self.preview_holder.layout().addWidget(self.preview)
         self.preview.setHtml(html_text(self.doc.report))
 
     def _paste_refused(self, refused: list[str]) -> None:
@@ -291,7 +301,7 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         focus = QApplication.focusWidget()
-        if isinstance(focus, QPlainTextEdit) or (isinstance(focus, QLineEdit) and focus.isUndoAvailable()):
+        if _is_text_editor(focus) or (isinstance(focus, QLineEdit) and focus.isUndoAvailable()):
             focus.undo()  # text fields keep their own undo
             return
         self.commit_editors()
@@ -299,7 +309,7 @@ class MainWindow(QMainWindow):
 
     def redo(self) -> None:
         focus = QApplication.focusWidget()
-        if isinstance(focus, QPlainTextEdit) or (isinstance(focus, QLineEdit) and focus.isRedoAvailable()):
+        if _is_text_editor(focus) or (isinstance(focus, QLineEdit) and focus.isRedoAvailable()):
             focus.redo()
             return
         self.doc.undo_stack.redo()
@@ -308,14 +318,14 @@ class MainWindow(QMainWindow):
         tab = self._focused_table()
         if tab is not None:
             tab.view.copy_selection()
-        elif isinstance(QApplication.focusWidget(), (QPlainTextEdit, QLineEdit)):
+        elif _is_text_editor(QApplication.focusWidget()) or isinstance(QApplication.focusWidget(), QLineEdit):
             QApplication.focusWidget().copy()
 
     def paste(self) -> None:
         tab = self._focused_table()
         if tab is not None:
             tab.view.paste()
-        elif isinstance(QApplication.focusWidget(), (QPlainTextEdit, QLineEdit)):
+        elif _is_text_editor(QApplication.focusWidget()) or isinstance(QApplication.focusWidget(), QLineEdit):
             QApplication.focusWidget().paste()
 
     def clear(self) -> None:
@@ -327,11 +337,15 @@ class MainWindow(QMainWindow):
 
     def _ask_open_path(self, title: str, file_filter: str) -> Path | None:
         start = str(self.doc.path.parent) if self.doc.path else str(Path.home())
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self, title, start, file_filter)
         return Path(path) if path else None
 
     def _ask_save_path(self, title: str, suggested: str, file_filter: str) -> Path | None:
         folder = self.doc.path.parent if self.doc.path else Path.home()
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self, title, str(folder / suggested), file_filter)
         return Path(path) if path else None
 
@@ -594,6 +608,8 @@ class MainWindow(QMainWindow):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle("打印预览")
+        from PySide6.QtGui import QTextDocument
+
         from core.export.html_page import html_text
 
         document = QTextDocument()

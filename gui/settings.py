@@ -12,7 +12,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
-from core.export.settings import ExportSettings
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from core.export.settings import ExportSettings
 
 MAX_RECENT = 8
 
@@ -78,6 +81,8 @@ def remove_recent_file(path: str) -> list[str]:
 
 
 def export_settings() -> ExportSettings:
+    from core.export.settings import ExportSettings
+
     s = settings()
     s.beginGroup("export")
     data = {k: s.value(k) for k in s.childKeys()}

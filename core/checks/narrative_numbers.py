@@ -94,31 +94,32 @@ MEASURES = {
 }
 
 # (measure, pattern) in priority order: a longer phrase claims its text first.
-PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("granted_partial", re.compile(rf"予以公开(?:及|和|与|、)部分公开(?:的)?(?:申请)?(?:共)?{_N}件")),
-    ("new", re.compile(rf"(?:新收|收到|受理)(?:各类)?(?:政府)?信息公开申请(?:共计|共|总计)?(?:数量)?(?:为)?{_N}件")),
-    ("carried_over", re.compile(rf"上年结转(?:的)?(?:政府信息公开)?(?:申请)?{_N}件")),
-    ("handled", re.compile(rf"(?:已)?办结(?:政府信息公开)?(?:申请)?(?:共计|共)?{_N}件")),
-    ("carry_forward", re.compile(rf"结转(?:至)?下(?:一)?年度?(?:继续办理)?(?:的)?(?:申请)?{_N}件")),
-    ("granted", re.compile(rf"予以公开(?:的)?(?:申请)?{_N}件")),
-    ("partial", re.compile(rf"部分公开(?:的)?(?:申请)?{_N}件")),
-    ("refused", re.compile(rf"不予公开(?:的)?(?:申请)?{_N}件")),
-    ("unavailable", re.compile(rf"无法提供(?:的)?(?:申请)?{_N}件")),
-    ("not_processed", re.compile(rf"不予处理(?:的)?(?:申请)?{_N}件")),
-    ("reconsideration", re.compile(rf"行政复议(?:申请|案件)?(?:共计|共)?{_N}件")),
-    ("litigation", re.compile(rf"行政诉讼(?:案件)?(?:共计|共)?{_N}件")),
-    ("normative_issued", re.compile(rf"(?:制发|制定|印发|出台)(?:了)?(?:行政)?规范性文件(?:共计|共)?{_N}件")),
-    ("normative_in_force", re.compile(rf"现行有效(?:的)?(?:行政)?规范性文件(?:共计|共)?{_N}件")),
-    ("fee", re.compile(rf"行政事业性收费(?:金额|总额)?(?:共计|共|为|达)?{_N}万元")),
+# Kept as source and compiled on first use (start-up time; re caches them).
+PATTERNS: list[tuple[str, str]] = [
+    ("granted_partial", rf"予以公开(?:及|和|与|、)部分公开(?:的)?(?:申请)?(?:共)?{_N}件"),
+    ("new", rf"(?:新收|收到|受理)(?:各类)?(?:政府)?信息公开申请(?:共计|共|总计)?(?:数量)?(?:为)?{_N}件"),
+    ("carried_over", rf"上年结转(?:的)?(?:政府信息公开)?(?:申请)?{_N}件"),
+    ("handled", rf"(?:已)?办结(?:政府信息公开)?(?:申请)?(?:共计|共)?{_N}件"),
+    ("carry_forward", rf"结转(?:至)?下(?:一)?年度?(?:继续办理)?(?:的)?(?:申请)?{_N}件"),
+    ("granted", rf"予以公开(?:的)?(?:申请)?{_N}件"),
+    ("partial", rf"部分公开(?:的)?(?:申请)?{_N}件"),
+    ("refused", rf"不予公开(?:的)?(?:申请)?{_N}件"),
+    ("unavailable", rf"无法提供(?:的)?(?:申请)?{_N}件"),
+    ("not_processed", rf"不予处理(?:的)?(?:申请)?{_N}件"),
+    ("reconsideration", rf"行政复议(?:申请|案件)?(?:共计|共)?{_N}件"),
+    ("litigation", rf"行政诉讼(?:案件)?(?:共计|共)?{_N}件"),
+    ("normative_issued", rf"(?:制发|制定|印发|出台)(?:了)?(?:行政)?规范性文件(?:共计|共)?{_N}件"),
+    ("normative_in_force", rf"现行有效(?:的)?(?:行政)?规范性文件(?:共计|共)?{_N}件"),
+    ("fee", rf"行政事业性收费(?:金额|总额)?(?:共计|共|为|达)?{_N}万元"),
 ]
 
 # Statements that a quantity is zero.
-ZERO_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
-    (("new",), re.compile(r"未(?:收到|受理)(?:任何)?(?:政府)?信息公开申请")),
+ZERO_PATTERNS: list[tuple[tuple[str, ...], str]] = [
+    (("new",), r"未(?:收到|受理)(?:任何)?(?:政府)?信息公开申请"),
     (("reconsideration", "litigation"),
-     re.compile(r"(?:无|未发生|没有)(?:因?政府信息公开(?:工作)?|信息公开类?)?(?:被申请)?(?:的)?行政复议(?:及|和|、)(?:行政)?诉讼")),
-    (("reconsideration",), re.compile(r"(?:无|未发生|没有)(?:因?政府信息公开(?:工作)?|信息公开类?)?(?:被申请)?(?:的)?行政复议")),
-    (("litigation",), re.compile(r"(?:无|未发生|没有)(?:因?政府信息公开(?:工作)?|信息公开类?)?(?:被提起)?(?:的)?行政诉讼")),
+     r"(?:无|未发生|没有)(?:因?政府信息公开(?:工作)?|信息公开类?)?(?:被申请)?(?:的)?行政复议(?:及|和|、)(?:行政)?诉讼"),
+    (("reconsideration",), r"(?:无|未发生|没有)(?:因?政府信息公开(?:工作)?|信息公开类?)?(?:被申请)?(?:的)?行政复议"),
+    (("litigation",), r"(?:无|未发生|没有)(?:因?政府信息公开(?:工作)?|信息公开类?)?(?:被提起)?(?:的)?行政诉讼"),
 ]
 
 
@@ -178,7 +179,7 @@ def check_narrative_numbers(report: Report) -> list[Finding]:
                 measure = MEASURES[name]
                 if form_key not in measure.forms:
                     continue
-                for m in pattern.finditer(sentence):
+                for m in re.finditer(pattern, sentence):
                     if any(claimed[m.start() : m.end()]):
                         continue
                     for k in range(m.start(), m.end()):
@@ -190,7 +191,7 @@ def check_narrative_numbers(report: Report) -> list[Finding]:
                     if f:
                         out.append(f)
             for names, pattern in ZERO_PATTERNS:
-                for m in pattern.finditer(sentence):
+                for m in re.finditer(pattern, sentence):
                     if any(claimed[m.start() : m.end()]):
                         continue
                     for k in range(m.start(), m.end()):

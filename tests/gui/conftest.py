@@ -19,7 +19,7 @@ def home(tmp_path, monkeypatch):
 def window(qtbot, home):
     from gui.main_window import MainWindow
 
-    from gui.dialogs import DISCARD
+    from gui.messages import DISCARD
 
     w = MainWindow(autosave_ms=3_600_000)
     w._ask_unsaved = lambda: DISCARD  # tests of the prompt replace this

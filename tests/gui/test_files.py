@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from core.model import Report
 from core.resources import sample_path
 from core.storage import load, save
-from gui.dialogs import CANCEL, DISCARD, SAVE
+from gui.messages import CANCEL, DISCARD, SAVE
 
 ROOT = Path(__file__).resolve().parents[2]
 A = "applications"
