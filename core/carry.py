@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .forms import MatrixTable, form_for_year
+from .forms import Form, MatrixTable, form_for_year
 from .model.report import PreviousYear, Report
 
 A = "applications"
@@ -15,6 +15,25 @@ class CarryResult:
     report: Report
     carried: list[str] = field(default_factory=list)  # what was carried, in Chinese
     not_carried: list[str] = field(default_factory=list)  # what could not be, and why
+
+
+def _missing_in(previous: Report, form: Form) -> list[str]:
+    """Rows and columns last year's format had and this year's has not."""
+    new_rows = {(t, r) for t, r, _ in form.cells}
+    missing: dict[tuple[str, str, bool], list[str]] = {}
+    for ref, spec in previous.form.cells.items():
+        if spec.computed or ref in form.cells:
+            continue
+        row_gone = (ref[0], ref[1]) not in new_rows
+        key = (previous.form.table(ref[0]).name, spec.row_label, row_gone)
+        missing.setdefault(key, []).append(spec.column_label)
+    out = []
+    for (table, row, row_gone), columns in missing.items():
+        if row_gone:
+            out.append(f"{table}“{row}”：{form.short_name}中已无此行，未结转")
+        else:
+            out.append(f"{table}“{row}”的“{'、'.join(columns)}”：{form.short_name}中已无此栏，未结转")
+    return out
 
 
 def new_from_previous(previous: Report, path: Path | str | None = None) -> CarryResult:
@@ -37,7 +56,8 @@ def new_from_previous(previous: Report, path: Path | str | None = None) -> Carry
         v = previous.value((A, "carry_forward", col.key))
         if v is not None:
             values[(A, "carried_over", col.key)] = v
-    result.carried.append(f"表三“二、上年结转政府信息公开申请数量”取自{pm.year}年度“四、结转下年度继续办理”")
+    here, there = form.cells[(A, "carried_over", "total")], form.cells[(A, "carry_forward", "total")]
+    result.carried.append(f"{table.name}“{here.row_label}”取自{pm.year}年度报告的“{there.row_label}”")
 
     # 2019 format: 上一年项目数量 = last year's 上一年项目数量 + 本年增/减.
     if form.key == "2019" and previous.form.key == "2019":
@@ -47,16 +67,11 @@ def new_from_previous(previous: Report, path: Path | str | None = None) -> Carry
                 change = previous.value((ref[0], ref[1], "change"))
                 if before is not None or change is not None:
                     values[ref] = (before or 0) + (change or 0)
-        result.carried.append("表二“上一年项目数量”按上年的上一年项目数量加本年增/减推算")
-    elif previous.form.key == "2019" and form.key == "2021":
-        result.not_carried.append(
-            "表二第二十条第（五）（六）（八）项的“上一年项目数量”“本年增/减”：2021年版格式已改为"
-            "“本年处理决定数量”和“本年收费金额”，需按本年度实际填写")
-        result.not_carried.append(
-            "表二第二十条第（一）项：2021年版格式改为“本年制发件数、本年废止件数、现行有效件数”，"
-            "2019年版的“本年新制作数量、本年新公开数量、对外公开总数量”不能直接换算，需重新填写")
-        result.not_carried.append("表二第二十条第（九）项“政府集中采购”：2021年版格式已取消该项")
-        result.not_carried.append("表三“（六）其他处理”：2021年版格式已细分为三项，需按本年度实际填写")
+        prev_label = next(c.column_label for r, c in form.cells.items() if r[2] == "prev_count")
+        change_label = next(c.column_label for r, c in form.cells.items() if r[2] == "change")
+        result.carried.append(f"表二“{prev_label}”按上年的{prev_label}加{change_label}推算")
+    elif previous.form.key != form.key:
+        result.not_carried.extend(_missing_in(previous, form))
     report.replace_all(values)
 
     for s in form.narratives:

@@ -43,10 +43,12 @@ def check_carry_over(report: Report) -> list[Finding]:
         here = report.number((A, "carried_over", col.key))
         there = prev.number((A, "carry_forward", col.key))
         if here != there:
+            this_row = report.form.cells[(A, "carried_over", col.key)].row_label
+            last_row = report.form.cells[(A, "carry_forward", col.key)].row_label
             out.append(Finding(
                 "V7", Severity.WARNING,
-                f"表三“{col.label}”列：本年“二、上年结转政府信息公开申请数量”为{format_value(here)}，"
-                f"而{prev.year}年度报告“四、结转下年度继续办理”为{format_value(there)}。两者通常应相等；"
+                f"{table.name}“{col.label}”列：本年“{this_row}”为{format_value(here)}，"
+                f"而{prev.year}年度报告“{last_row}”为{format_value(there)}。两者通常应相等；"
                 "如因机构调整等原因确有不同，请标记为已核实并说明。",
                 "applications", ((A, "carried_over", col.key),), there, here))
     return out
@@ -59,17 +61,21 @@ def check_stock_plausibility(report: Report) -> list[Finding]:
         return []
     out = []
     if report.form.key == "2021":
-        for row, label in (("rules", "规章"), ("normative", "行政规范性文件")):
-            here = report.number(("active", row, "in_force"))
-            expected = (prev.number(("active", row, "in_force")) + report.number(("active", row, "issued"))
-                        - report.number(("active", row, "repealed")))
+        for ref, spec in report.form.cells.items():
+            if ref[0] != "active" or ref[2] != "in_force":
+                continue
+            row = ref[1]
+            here = report.number(ref)
+            last = prev.number(ref)
+            issued, repealed = (report.form.cells[("active", row, c)] for c in ("issued", "repealed"))
+            expected = last + report.number(issued.ref) - report.number(repealed.ref)
             if here != expected:
                 out.append(Finding(
                     "V8", Severity.WARNING,
-                    f"表二“{label}”现行有效件数为{format_value(here)}，按上年现行有效{format_value(prev.number(('active', row, 'in_force')))}件"
-                    f"加本年制发、减本年废止推算应为{format_value(expected)}。这是合理性提示：修订、当年制发又废止、"
-                    "重新清理等情况会造成差异，核实无误可标记为已核实。",
-                    "active", (("active", row, "in_force"),), expected, here))
+                    f"表二“{spec.row_label}”{spec.column_label}为{format_value(here)}，按上年{spec.column_label}"
+                    f"{format_value(last)}加{issued.column_label}、减{repealed.column_label}推算应为{format_value(expected)}。"
+                    "这是合理性提示：修订、当年制发又废止、重新清理等情况会造成差异，核实无误可标记为已核实。",
+                    "active", (ref,), expected, here))
     else:
         for ref in report.form.cells:
             if ref[0] != "active" or ref[2] != "prev_count":
@@ -78,10 +84,11 @@ def check_stock_plausibility(report: Report) -> list[Finding]:
             expected = prev.number(ref) + prev.number((ref[0], ref[1], "change"))
             if here != expected:
                 spec = report.form.cells[ref]
+                change = report.form.cells[(ref[0], ref[1], "change")]
                 out.append(Finding(
                     "V8", Severity.WARNING,
-                    f"表二“{spec.row_label}”上一年项目数量为{format_value(here)}，按上年报告的上一年项目数量加本年增/减"
-                    f"推算应为{format_value(expected)}。核实无误可标记为已核实。",
+                    f"表二“{spec.row_label}”{spec.column_label}为{format_value(here)}，按上年报告的{spec.column_label}"
+                    f"加{change.column_label}推算应为{format_value(expected)}。核实无误可标记为已核实。",
                     "active", (ref,), expected, here))
     return out
 

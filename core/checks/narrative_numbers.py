@@ -34,28 +34,32 @@ class Measure:
     """A quantity of the tables that prose talks about."""
 
     name: str  # Chinese, as used in the message
-    where: str  # where the table holds it, for the message
+    group: str | None  # row group whose leaves are summed (（三）不予公开 …), for the message
     cells: Callable[[Report], list[CellRef]]
     forms: tuple[str, ...] = ("2019", "2021")
     unit: str = "件"
     skip_words: tuple[str, ...] = _SKIP_CLAUSE
 
 
+def _find_row(report: Report, key: str) -> Row | None:
+    table = report.form.table(A)
+    assert isinstance(table, MatrixTable)
+
+    def find(rows: tuple[Row, ...]) -> Row | None:
+        for r in rows:
+            if r.key == key:
+                return r
+            hit = find(r.children)
+            if hit:
+                return hit
+        return None
+
+    return find(table.rows)
+
+
 def _group_totals(group_key: str) -> Callable[[Report], list[CellRef]]:
     def cells(report: Report) -> list[CellRef]:
-        table = report.form.table(A)
-        assert isinstance(table, MatrixTable)
-
-        def find(rows: tuple[Row, ...]) -> Row | None:
-            for r in rows:
-                if r.key == group_key:
-                    return r
-                hit = find(r.children)
-                if hit:
-                    return hit
-            return None
-
-        row = find(table.rows)
+        row = _find_row(report, group_key)
         return [(A, leaf.key, "total") for leaf in row.leaves()] if row else []
 
     return cells
@@ -70,28 +74,35 @@ def _normative_issued(report: Report) -> list[CellRef]:
 
 
 MEASURES = {
-    "new": Measure("本年新收申请", "表三“一、本年新收政府信息公开申请数量”总计", _fixed((A, "new", "total"))),
-    "carried_over": Measure("上年结转申请", "表三“二、上年结转政府信息公开申请数量”总计",
-                            _fixed((A, "carried_over", "total")),
+    "new": Measure("本年新收申请", None, _fixed((A, "new", "total"))),
+    "carried_over": Measure("上年结转申请", None, _fixed((A, "carried_over", "total")),
                             skip_words=tuple(w for w in _SKIP_CLAUSE if w != "上年")),
-    "handled": Measure("办结申请", "表三“（七）总计”", _fixed((A, "results_total", "total"))),
-    "granted_partial": Measure("予以公开及部分公开", "表三“（一）予以公开”与“（二）部分公开”总计之和",
-                               _fixed((A, "granted", "total"), (A, "partial", "total"))),
-    "granted": Measure("予以公开", "表三“（一）予以公开”总计", _fixed((A, "granted", "total"))),
-    "partial": Measure("部分公开", "表三“（二）部分公开”总计", _fixed((A, "partial", "total"))),
-    "refused": Measure("不予公开", "表三“（三）不予公开”各项总计之和", _group_totals("refused")),
-    "unavailable": Measure("无法提供", "表三“（四）无法提供”各项总计之和", _group_totals("unavailable")),
-    "not_processed": Measure("不予处理", "表三“（五）不予处理”各项总计之和", _group_totals("not_processed")),
-    "carry_forward": Measure("结转下年度", "表三“四、结转下年度继续办理”总计", _fixed((A, "carry_forward", "total"))),
-    "reconsideration": Measure("行政复议", "表四“行政复议 总计”", _fixed(("review", "cases", "recon_total"))),
-    "litigation": Measure("行政诉讼", "表四“未经复议直接起诉 总计”与“复议后起诉 总计”之和",
-                          _fixed(("review", "cases", "direct_total"), ("review", "cases", "after_total"))),
-    "normative_issued": Measure("制发规范性文件", "表二“规范性文件”的本年制发（新制作）件数", _normative_issued),
-    "normative_in_force": Measure("现行有效规范性文件", "表二“行政规范性文件 现行有效件数”",
-                                  _fixed(("active", "normative", "in_force")), forms=("2021",)),
-    "fee": Measure("行政事业性收费", "表二“行政事业性收费 本年收费金额（单位：万元）”",
-                   _fixed(("active", "fees", "fee_amount")), forms=("2021",), unit="万元"),
+    "handled": Measure("办结申请", None, _fixed((A, "results_total", "total"))),
+    "granted_partial": Measure("予以公开及部分公开", None, _fixed((A, "granted", "total"), (A, "partial", "total"))),
+    "granted": Measure("予以公开", None, _fixed((A, "granted", "total"))),
+    "partial": Measure("部分公开", None, _fixed((A, "partial", "total"))),
+    "refused": Measure("不予公开", "refused", _group_totals("refused")),
+    "unavailable": Measure("无法提供", "unavailable", _group_totals("unavailable")),
+    "not_processed": Measure("不予处理", "not_processed", _group_totals("not_processed")),
+    "carry_forward": Measure("结转下年度", None, _fixed((A, "carry_forward", "total"))),
+    "reconsideration": Measure("行政复议", None, _fixed(("review", "cases", "recon_total"))),
+    "litigation": Measure("行政诉讼", None, _fixed(("review", "cases", "direct_total"), ("review", "cases", "after_total"))),
+    "normative_issued": Measure("制发规范性文件", None, _normative_issued),
+    "normative_in_force": Measure("现行有效规范性文件", None, _fixed(("active", "normative", "in_force")),
+                                  forms=("2021",)),
+    "fee": Measure("行政事业性收费", None, _fixed(("active", "fees", "fee_amount")), forms=("2021",), unit="万元"),
 }
+
+
+def _where(report: Report, measure: Measure, cells: list[CellRef]) -> str:
+    """Where the tables hold a measure, in the form's own labels."""
+    table = report.form.table(cells[0][0]).name
+    if measure.group is not None:
+        row = _find_row(report, measure.group)
+        return f"{table}“{row.label if row else measure.group}”各项总计之和"
+    specs = [report.form.cells[c] for c in cells]
+    parts = [f"“{s.row_label} / {s.column_label}”" if s.row_label else f"“{s.column_label}”" for s in specs]
+    return table + ("与".join(parts) + "之和" if len(parts) > 1 else parts[0])
 
 # (measure, pattern) in priority order: a longer phrase claims its text first.
 # Kept as source and compiled on first use (start-up time; re caches them).
@@ -164,7 +175,7 @@ def _claim_finding(report: Report, heading: str, section: str, para: int, senten
     unit = measure.unit
     return Finding(
         "V9", Severity.WARNING,
-        f"“{heading}”第{para}段写“{sentence}”，其中“{phrase}”与表格不符：{measure.where}为{format_value(value)}{unit}。",
+        f"“{heading}”第{para}段写“{sentence}”，其中“{phrase}”与表格不符：{_where(report, measure, cells)}为{format_value(value)}{unit}。",
         section, tuple(cells), value, stated, evidence=sentence)
 
 
