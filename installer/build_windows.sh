@@ -94,12 +94,12 @@ wrun "$py_dir/python.exe" -m pip install -q --disable-pip-version-check --no-ind
 step "PyInstaller under Wine"
 rm -rf build/windows dist/windows
 t0=$(date +%s)
-# PyInstaller cannot see Windows' Universal CRT (api-ms-win-crt-*) inside Wine and
+# PyInstaller cannot see Windows' API sets (api-ms-win-*) inside Wine and
 # warns for every DLL; Windows 10 has it, so those lines are dropped.
 set +e
 wrun "$py_dir/python.exe" -m PyInstaller --noconfirm --log-level WARN \
     --distpath "$(winpath "$root/dist/windows")" --workpath "$(winpath "$root/build/windows")" \
-    "$(winpath "$root/installer/ogi_report.spec")" | grep -v "could not resolve 'api-ms-win-crt-"
+    "$(winpath "$root/installer/ogi_report.spec")" | grep -v "could not resolve 'api-ms-win-"
 pyi_rc=${PIPESTATUS[0]}
 set -e
 [ "$pyi_rc" -eq 0 ] || { echo "PyInstaller failed under Wine (exit $pyi_rc)" >&2; exit 1; }
