@@ -20,8 +20,11 @@ class MetaTab(QWidget):
         self.doc = doc
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 20, 24, 20)
-        intro = QLabel("填写报告的基本信息。报告格式按报告年度自动确定：2019、2020年度使用2019年版（试行）格式，"
-                       "2021年度及以后使用2021年版格式。")
+        spans = "；".join(
+            f"{f.first_year}—{f.last_year}年度使用{f.short_name}" if f.last_year else f"{f.first_year}年度起使用{f.short_name}"
+            for f in FORMS.values()
+        )
+        intro = QLabel(f"填写报告的基本信息。报告格式按报告年度自动确定：{spans}。")
         intro.setWordWrap(True)
         outer.addWidget(intro)
         form = QFormLayout()
