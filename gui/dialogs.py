@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from core.export.settings import FONT_CHOICES, FONT_LABELS, ExportSettings
 from core.forms import FIRST_SUPPORTED_YEAR, form_for_year
+from core.model import META_LABELS, default_report_year
 
 
 def _chinese_buttons(box: QDialogButtonBox) -> None:
@@ -36,14 +37,13 @@ class NewReportDialog(QDialog):
         self.agency.setPlaceholderText("如：某某市某某局")
         self.year = QSpinBox()
         self.year.setRange(FIRST_SUPPORTED_YEAR, 2099)
-        # In January the report is about last year.
-        self.year.setValue(_dt.date.today().year - 1)
+        self.year.setValue(default_report_year(_dt.date.today()))
         self.year.setSuffix(" 年度")
         self.format_label = QLabel()
         self.year.valueChanged.connect(self._update_format)
-        form.addRow("机关名称：", self.agency)
-        form.addRow("报告年度：", self.year)
-        form.addRow("报告格式：", self.format_label)
+        form.addRow(META_LABELS["agency"] + "：", self.agency)
+        form.addRow(META_LABELS["year"] + "：", self.year)
+        form.addRow(META_LABELS["form_key"] + "：", self.format_label)
         layout.addLayout(form)
         self.error = QLabel()
         self.error.setStyleSheet("color: #B00020;")

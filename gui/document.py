@@ -5,6 +5,7 @@ listen to the `changed` signal and repaint only what the core says changed.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from core.checks import Finding, run_checks
 from core.forms.schema import CellRef, Number
-from core.model import Change, Explanation, Report
+from core.model import Change, Explanation, Report, default_report_year
 from core.storage import load, save
 
 
@@ -88,11 +89,12 @@ class Document(QObject):
     dirty_changed = Signal(bool)
     path_changed = Signal()
 
-    def __init__(self, report: Report | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, report: Report | None = None, path: Path | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
-        self.report = report or Report("", 2025)
-        self.path: Path | None = None
+        self.report = report or Report("", default_report_year(dt.date.today()))
+        self.path: Path | None = path
         self.findings: list[Finding] = []
         self._dirty = False
         self._unsubscribe = self.report.subscribe(self._on_change)

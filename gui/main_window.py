@@ -4,13 +4,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, Qt, QTimer
+from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -22,13 +23,15 @@ from core.export.files import ExportError
 from core.forms import TableSection
 from core.importers.errors import XlsxImportError
 from core.model import Report
-from core.storage import DRAFT_SUFFIX, DraftError
+from core.resources import sample_path
+from core.storage import DRAFT_SUFFIX, DraftError, load
 from core.storage.recovery import RecoveryStore, Snapshot, new_session_id
 
 from . import settings as app_settings
 from .messages import DISCARD, SAVE, ask_unsaved, confirm, show_error, show_info
 from .document import Document
-from .findings_dock import FindingsDock
+from .enum_props import set_enum_property
+from .findings_panel import FindingsPanel
 from .icons import app_icon
 from .meta_tab import MetaTab
 
@@ -46,16 +49,17 @@ AUTOSAVE_MS = 60_000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, report: Report | None = None, *, autosave_ms: int = AUTOSAVE_MS) -> None:
+    def __init__(self, report: Report | None = None, path: Path | None = None, *,
+                 autosave_ms: int = AUTOSAVE_MS) -> None:
         super().__init__()
-        self.doc = Document(report, self)
+        self.doc = Document(report, path, self)
         self.setWindowIcon(app_icon())
         self.resize(1440, 900)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
-        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
+        set_enum_property(self.tabs, "elideMode", "ElideNone")
         self.meta_tab = MetaTab(self.doc)
         self.tabs.addTab(self.meta_tab, "基本信息")
         # Section tabs are built the first time they are shown: a cold start
@@ -74,12 +78,17 @@ class MainWindow(QMainWindow):
         self.preview = None  # QTextBrowser, made when the tab is first shown
         self.tabs.addTab(self.preview_holder, "预览")
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.setCentralWidget(self.tabs)
 
-        self.findings = FindingsDock(self.doc, self)
+        self.findings = FindingsPanel(self.doc)
         self.findings.activated.connect(self.show_finding)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings)
-        self.resizeDocks([self.findings], [200], Qt.Orientation.Vertical)
+        self.splitter = QSplitter()
+        set_enum_property(self.splitter, "orientation", "Vertical")
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.findings)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setSizes([700, 200])
+        self.setCentralWidget(self.splitter)
 
         self.findings_label = QLabel()
         self.statusBar().addPermanentWidget(self.findings_label)
@@ -109,8 +118,11 @@ class MainWindow(QMainWindow):
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+        if isinstance(shortcut, str):
+            # setShortcut(QKeySequence) would create PySide's Qt enums (see enum_props.py)
+            action.setShortcuts([QKeySequence(shortcut)])
+        elif shortcut is not None:
+            action.setShortcuts(shortcut)  # a StandardKey: every binding of this platform
         if tip:
             action.setStatusTip(tip)
         action.triggered.connect(lambda _checked=False: slot())
@@ -140,9 +152,11 @@ class MainWindow(QMainWindow):
         self.act_clear = a("清除(&D)", self.clear, S.Delete)
         self.act_guide = a("填报说明(&H)", self.show_guide, S.HelpContents)
         self.act_about = a("关于(&A)", self.show_about)
+        self.act_sample = a("打开示例报告(&S)", self.open_sample, None,
+                            "打开一份真实的已发布报告（广州市海珠区政务服务数据管理局 2019 年度）作为参考")
         for act in (self.act_copy, self.act_paste, self.act_clear):
             # the grid handles these keys itself; the menu entries stay as visible entry points
-            act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            set_enum_property(act, "shortcutContext", "WidgetShortcut")
 
         menu = self.menuBar().addMenu("文件(&F)")
         menu.addActions([self.act_new, self.act_new_from, self.act_open])
@@ -167,11 +181,13 @@ class MainWindow(QMainWindow):
         edit.addActions([self.act_copy, self.act_paste, self.act_clear])
 
         help_menu = self.menuBar().addMenu("帮助(&H)")
-        help_menu.addActions([self.act_guide, self.act_about])
+        help_menu.addActions([self.act_guide, self.act_sample])
+        help_menu.addSeparator()
+        help_menu.addAction(self.act_about)
 
         tb = self.addToolBar("常用")
         tb.setObjectName("main")
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        set_enum_property(tb, "toolButtonStyle", "ToolButtonTextOnly")
         tb.addActions([self.act_new, self.act_open, self.act_save])
         tb.addSeparator()
         tb.addActions([self.act_undo, self.act_redo])
@@ -407,12 +423,32 @@ class MainWindow(QMainWindow):
         try:
             self.doc.open(path)
         except DraftError as exc:
-            show_error(self, str(exc), "无法打开")
-            if not path.exists():
-                app_settings.remove_recent_file(str(path))
+            self.open_failed(path, exc)
             return False
+        self.opened(path)
+        return True
+
+    def opened(self, path: Path) -> None:
         app_settings.add_recent_file(str(path))
         self.statusBar().showMessage(f"已打开 {path}", 5000)
+
+    def open_failed(self, path: Path, exc: DraftError) -> None:
+        show_error(self, str(exc), "无法打开")
+        if not path.exists():
+            app_settings.remove_recent_file(str(path))
+
+    def open_sample(self, ask: bool = True) -> bool:
+        """The bundled sample, opened as an untitled copy: 保存 then asks where,
+        so the installed sample is never overwritten."""
+        if ask and not self.maybe_save():
+            return False
+        try:
+            report = load(sample_path())
+        except DraftError as exc:
+            show_error(self, f"内置示例报告无法读取，安装可能已损坏，请重新安装。\n\n{exc}", "无法打开示例")
+            return False
+        self.doc.replace(report, None)
+        self.statusBar().showMessage("已打开示例报告。修改后请用“另存为”保存到自己的文件夹。", 8000)
         return True
 
     def save(self) -> bool:

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from core.forms import FIRST_SUPPORTED_YEAR, FORMS, form_for_year
 from core.model import META_LABELS, Change
 
 from .document import Document
+from .enum_props import set_enum_property
 
 DATE_PATTERN = re.compile(r"^\d{4}-\d{1,2}(-\d{1,2})?$")
 
@@ -28,7 +28,7 @@ class MetaTab(QWidget):
         intro.setWordWrap(True)
         outer.addWidget(intro)
         form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        set_enum_property(form, "labelAlignment", "AlignRight")
         form.setVerticalSpacing(12)
         outer.addLayout(form)
 

@@ -1,8 +1,9 @@
-"""Draw the application icon once and write it to resources/icons/
-(app.png for the window, app.ico for the Windows executable and installer).
+"""Draw the icons once and write them to resources/icons/: app.png for the
+window, app.ico for the Windows executable and installer, finding-error.png and
+finding-warning.png for the marks on cells and in the findings list.
 
 The window loads the files instead of painting at every start: painting meant
-initialising QPainter and text rendering before the first frame.
+initialising QPainter, text rendering and PySide's Qt enums before the first frame.
 Run: QT_QPA_PLATFORM=offscreen python installer/make_icons.py
 """
 from __future__ import annotations
@@ -35,10 +36,32 @@ def draw(size: int) -> QImage:
     return img
 
 
+def draw_finding(kind: str, size: int = 64) -> QImage:
+    """A filled circle with "!" (error, red) or "?" (warning, amber)."""
+    img = QImage(size, size, QImage.Format.Format_ARGB32)
+    img.fill(Qt.GlobalColor.transparent)
+    p = QPainter(img)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setBrush(QColor("#C62828") if kind == "error" else QColor("#B7791F"))
+    p.setPen(Qt.PenStyle.NoPen)
+    box = QRectF(size / 16, size / 16, size * 7 / 8, size * 7 / 8)
+    p.drawEllipse(box)
+    p.setPen(QColor("white"))
+    f = QFont()
+    f.setBold(True)
+    f.setPixelSize(int(size * 0.69))
+    p.setFont(f)
+    p.drawText(box, Qt.AlignmentFlag.AlignCenter, "!" if kind == "error" else "?")
+    p.end()
+    return img
+
+
 def main() -> int:
     QGuiApplication(sys.argv)
     OUT.mkdir(parents=True, exist_ok=True)
     draw(256).save(str(OUT / "app.png"))
+    for kind in ("error", "warning"):
+        draw_finding(kind).save(str(OUT / f"finding-{kind}.png"))
     for size in SIZES:
         draw(size).save(str(OUT / f"app-{size}.png"))
     # Windows .ico with every size (Qt's ico writer stores one image; write the container by hand).

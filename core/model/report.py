@@ -6,6 +6,7 @@ exactly what changed, so they can repaint only that.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -85,6 +86,12 @@ Listener = Callable[[Change], None]
 
 
 @cache
+def default_report_year(today: dt.date) -> int:
+    """The year a report started today most likely covers.  Reports are due by
+    31 January for the year before, and offices start drafting in November."""
+    return today.year if today.month >= 11 else today.year - 1
+
+
 def _dependents(form_key: str) -> dict[CellRef, frozenset[CellRef]]:
     """Input cell -> every computed cell whose value depends on it (transitively)."""
     form = get_form(form_key)

@@ -244,33 +244,6 @@ def test_recent_files_persist(window, tmp_path):
     assert app_settings.recent_files()[0] == str(p)
 
 
-def test_command_line_opens_sample(qtbot, home, monkeypatch):
-    from PySide6.QtWidgets import QApplication
-
-    import gui.app as app_module
-    from gui import main_window
-
-    monkeypatch.setattr(QApplication, "exec", lambda *a: 0)
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() installs its own
-    created = []
-    real = main_window.MainWindow
-
-    def make(*a, **k):
-        w = real(*a, **k)
-        created.append(w)
-        return w
-
-    monkeypatch.setattr(main_window, "MainWindow", make)
-    assert app_module.main(["ogi-report-gui", "--sample"]) == 0
-    w = created[0]
-    try:
-        assert w.doc.path == sample_path()
-        assert w.doc.report.meta.agency == "广州市海珠区政务服务数据管理局"
-        assert not w.doc.dirty
-    finally:
-        w.close()
-
-
 def test_qt_options_are_not_taken_for_the_draft():
     from gui.app import parse_args
 

@@ -1,12 +1,13 @@
-"""The list of errors and warnings, grouped by section."""
+"""The list of errors and warnings, grouped by section: a panel below the
+section tabs (a splitter pane, so it cannot be undocked and lost by accident)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QDockWidget,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -21,15 +22,20 @@ from .document import Document
 from .icons import finding_icon
 
 META_GROUP = "基本信息"
+# Qt.ItemDataRole.UserRole.  Roles are plain ints in Qt's item API; naming the enum
+# would create PySide's Qt enums before the first frame (see enum_props.py).
+FINDING_ROLE = 0x0100
 
 
-class FindingsDock(QDockWidget):
+class FindingsPanel(QWidget):
     activated = Signal(object)  # Finding
 
     def __init__(self, doc: Document, parent=None) -> None:
-        super().__init__("校验结果", parent)
+        super().__init__(parent)
         self.setObjectName("findings")
         self.doc = doc
+        self.title = QLabel()
+        self.title.setStyleSheet("font-weight: bold;")
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels(["类别", "说明", "应为 / 实际"])
@@ -45,17 +51,16 @@ class FindingsDock(QDockWidget):
         self.unexplain_button = QPushButton("取消核实")
         self.unexplain_button.clicked.connect(self.unexplain_current)
         buttons = QHBoxLayout()
-        buttons.setContentsMargins(4, 2, 4, 2)
+        buttons.setContentsMargins(6, 4, 6, 4)
+        buttons.addWidget(self.title)
+        buttons.addStretch(1)
         buttons.addWidget(self.explain_button)
         buttons.addWidget(self.unexplain_button)
-        buttons.addStretch(1)
-        body = QWidget()
-        layout = QVBoxLayout(body)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(buttons)
         layout.addWidget(self.tree)
-        self.setWidget(body)
         doc.findings_changed.connect(self.refresh)
         self.refresh()
 
@@ -80,16 +85,16 @@ class FindingsDock(QDockWidget):
                 item = QTreeWidgetItem(group, [f.severity.label, f.message, numbers])
                 item.setIcon(0, finding_icon("error" if f.is_error else "warning"))
             item.setToolTip(1, f"[{f.rule}] {f.message}")
-            item.setData(0, Qt.ItemDataRole.UserRole, f)
+            item.setData(0, FINDING_ROLE, f)
         if not self.doc.findings:
             QTreeWidgetItem(self.tree, ["", "未发现错误或警告。"])
         explained = f"，{self.doc.explained_count} 个已核实" if self.doc.explained_count else ""
-        self.setWindowTitle(f"校验结果（{self.doc.error_count} 个错误，{self.doc.warning_count} 个警告{explained}）")
+        self.title.setText(f"校验结果（{self.doc.error_count} 个错误，{self.doc.warning_count} 个警告{explained}）")
         self._update_buttons()
 
     def current_finding(self) -> Finding | None:
         item = self.tree.currentItem()
-        f = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        f = item.data(0, FINDING_ROLE) if item is not None else None
         return f if isinstance(f, Finding) else None
 
     def _update_buttons(self) -> None:
@@ -126,6 +131,6 @@ class FindingsDock(QDockWidget):
             return META_GROUP
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        f = item.data(0, Qt.ItemDataRole.UserRole)
+        f = item.data(0, FINDING_ROLE)
         if isinstance(f, Finding):
             self.activated.emit(f)

@@ -1,0 +1,149 @@
+"""What `python -m gui [DRAFT] [--sample]` opens, and that the start-up path
+stays free of PySide's Qt enum namespace (see gui/enum_props.py)."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from core.model import Report
+from core.resources import sample_path
+from core.storage import save
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def start(qtbot, home, monkeypatch):
+    """Run gui.app.main without its event loop; returns the window it made."""
+    from PySide6.QtWidgets import QApplication
+
+    import gui.app as app_module
+    from gui import main_window
+
+    monkeypatch.setattr(QApplication, "exec", lambda *a: 0)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() installs its own
+    created = []
+    real = main_window.MainWindow
+
+    def make(*a, **k):
+        w = real(*a, **k)
+        created.append(w)
+        return w
+
+    monkeypatch.setattr(main_window, "MainWindow", make)
+
+    def run(*argv: str):
+        assert app_module.main(["ogi-report-gui", *argv]) == 0
+        return created[-1]
+
+    yield run
+    for w in created:
+        w.doc._dirty = False
+        w.close()
+
+
+def test_sample_opens_untitled_so_saving_never_writes_into_the_installation(start, monkeypatch):
+    before = sample_path().read_bytes()
+    w = start("--sample")
+    assert w.doc.report.meta.agency == "广州市海珠区政务服务数据管理局"
+    assert w.doc.path is None and not w.doc.dirty
+    assert "广州市海珠区政务服务数据管理局2019年度" in w.windowTitle()
+    asked = []
+    monkeypatch.setattr(w, "_ask_save_path", lambda *a: asked.append(a) or None)
+    w.doc.report.set_meta("contact", "020-00000000")
+    assert w.save() is False  # cancelled in the 另存为 dialog
+    assert asked and asked[0][0] == "另存为"
+    assert sample_path().read_bytes() == before
+    from gui import settings as app_settings
+    assert str(sample_path()) not in app_settings.recent_files()
+
+
+def test_draft_on_the_command_line_opens_and_is_remembered(start, tmp_path):
+    from gui import settings as app_settings
+
+    p = tmp_path / "乙局2023.ogir"
+    save(Report("乙局", 2023), p)
+    w = start(str(p))
+    assert w.doc.path == p and w.doc.report.meta.agency == "乙局" and not w.doc.dirty
+    assert app_settings.recent_files()[0] == str(p)
+    assert w.windowTitle().startswith("乙局2023.ogir - ")
+
+
+def test_unreadable_draft_on_the_command_line_gives_a_message_and_an_empty_window(start, tmp_path, monkeypatch):
+    import gui.main_window as mw
+
+    shown = []
+    monkeypatch.setattr(mw, "show_error", lambda parent, text, title="": shown.append((title, text)))
+    p = tmp_path / "坏.ogir"
+    p.write_bytes(b"\x00\x01 not a draft")
+    w = start(str(p))
+    assert w.isVisible()
+    assert shown and shown[0][0] == "无法打开" and "坏.ogir" in shown[0][1]
+    assert w.doc.path is None and w.doc.report.meta.agency == ""
+    assert p.read_bytes() == b"\x00\x01 not a draft"
+
+
+def test_help_menu_opens_the_sample(window):
+    window.act_sample.trigger()
+    assert window.doc.report.meta.agency == "广州市海珠区政务服务数据管理局"
+    assert window.doc.path is None
+
+
+STARTUP_PROBE = r"""
+import json, sys
+from PySide6 import QtCore
+from gui.app import main
+code = main(["ogi-report-gui", *sys.argv[1:]])
+# PySide adds `Qt` to the module dict the first time any Qt:: enum is needed
+print(json.dumps({"code": code, "qt_enums_created": "Qt" in QtCore.__dict__}))
+"""
+
+
+@pytest.mark.parametrize("args", [[], ["--sample"]])
+def test_start_up_to_the_first_frame_does_not_create_the_qt_enums(home, args):
+    """Creating PySide's `Qt` enums costs about 20 ms, an eighth of a bare window's
+    start; the budget of issue 5 leaves no room for it before the first frame."""
+    env = {**os.environ, "OGI_REPORT_HOME": str(home), "OGI_REPORT_QUIT_AFTER_SHOW": "1",
+           "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", STARTUP_PROBE, *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("first-frame ")
+    assert json.loads(lines[-1]) == {"code": 0, "qt_enums_created": False}
+
+
+def test_enum_properties_set_by_name_take_effect(window):
+    from PySide6.QtCore import Qt
+
+    assert window.tabs.elideMode() == Qt.TextElideMode.ElideNone
+    assert window.splitter.orientation() == Qt.Orientation.Vertical
+    assert window.act_clear.shortcutContext() == Qt.ShortcutContext.WidgetShortcut
+    assert window.findChild(type(window.addToolBar("x")), "main").toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextOnly
+    from PySide6.QtWidgets import QFormLayout
+    assert window.meta_tab.findChild(QFormLayout).labelAlignment() & Qt.AlignmentFlag.AlignRight
+
+
+def test_set_enum_property_refuses_a_typo(qtbot):
+    from PySide6.QtWidgets import QTabWidget
+
+    from gui.enum_props import set_enum_property
+
+    w = QTabWidget()
+    with pytest.raises(ValueError):
+        set_enum_property(w, "elideMode", "ElideNoen")
+    with pytest.raises(ValueError):
+        set_enum_property(w, "elideMod", "ElideNone")
+
+
+def test_finding_role_is_qt_user_role():
+    from PySide6.QtCore import Qt
+
+    from gui.findings_panel import FINDING_ROLE
+
+    assert FINDING_ROLE == Qt.ItemDataRole.UserRole.value
