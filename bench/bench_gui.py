@@ -16,9 +16,9 @@ import time
 from _util import ROOT, measure, report_line
 
 BARE = r"""
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QTabWidget, QTableView
 from PySide6.QtGui import QStandardItemModel
+from gui.first_frame import quit_after_first_frame
 app = QApplication([])
 tabs = QTabWidget()
 view = QTableView()
@@ -26,13 +26,7 @@ view.setModel(QStandardItemModel(28, 10))
 tabs.addTab(view, "表")
 tabs.resize(1440, 900)
 tabs.show()
-
-def first_frame():
-    import time
-    print(f"first-frame {time.perf_counter()!r}", flush=True)
-    app.quit()
-
-QTimer.singleShot(0, first_frame)
+quit_after_first_frame(tabs)
 app.exec()
 """
 
@@ -50,9 +44,9 @@ sys.exit(main(["ogi-report-gui"]))
 
 
 def cold_start(code: str, env: dict[str, str]) -> tuple[float, float]:
-    """Milliseconds from launching the interpreter to (the window's first frame, the process's exit).
-    The child prints perf_counter() when its event loop first turns over after show(); on Linux and
-    Windows perf_counter is one clock for the whole machine, so the two processes' readings compare."""
+    """Milliseconds from launching the interpreter to (the window's first frame painted, the process's
+    exit).  The child prints perf_counter() then (gui/first_frame.py); on Linux and Windows
+    perf_counter is one clock for the whole machine, so the two processes' readings compare."""
     t0 = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True)
     t_exit = time.perf_counter()

@@ -1,7 +1,7 @@
 """Start this year's report from last year's draft (文件 → 从上年报告新建)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from .records import field, record
 from pathlib import Path
 
 from .forms import Form, MatrixTable, form_for_year
@@ -10,7 +10,7 @@ from .model.report import PreviousYear, Report
 A = "applications"
 
 
-@dataclass
+@record(frozen=False)
 class CarryResult:
     report: Report
     carried: list[str] = field(default_factory=list)  # what was carried, in Chinese

@@ -5,7 +5,7 @@ cells a block lands in, what is skipped and what is refused is decided here.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from .records import field, record
 
 from .forms.layout import Role, layout
 from .forms.schema import CellRef, Number
@@ -13,7 +13,7 @@ from .model.report import Report
 from .model.values import InvalidValue, format_value, parse_number
 
 
-@dataclass
+@record(frozen=False)
 class PastePlan:
     values: dict[CellRef, Number | None] = field(default_factory=dict)
     refused: list[str] = field(default_factory=list)  # "表三 申请情况 第5行第4列“abc”：…"

@@ -9,14 +9,14 @@ heading.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from .records import record
 
 _LEVEL2 = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")
 _LEVEL3 = re.compile(r"^\d{1,2}[.．、](?!\d)")
 _HEADING_MAX = 40  # longer leads are sentences, not headings
 
 
-@dataclass(frozen=True)
+@record
 class Paragraph:
     level: int  # 0 body, 2 （一）-style heading, 3 1.-style heading
     heading: str  # the heading part ("" for body paragraphs)

@@ -2,11 +2,8 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
-import time
-import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
@@ -50,6 +47,9 @@ def install_exception_hook(parent_getter) -> None:
     message, and keep the window (and the user's work) alive."""
 
     def hook(exc_type, exc, tb) -> None:
+        import datetime as dt  # here, not at start-up: they cost time before the first frame
+        import traceback
+
         try:
             with app_settings.log_path().open("a", encoding="utf-8") as fh:
                 fh.write(f"\n=== {dt.datetime.now().isoformat(timespec='seconds')} {APP_NAME} {__version__}\n")
@@ -155,11 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         window.opened(target)
     window.offer_recovery()
     if os.environ.get("OGI_REPORT_QUIT_AFTER_SHOW"):
-        # start-up benchmarks and smoke tests: quit once the first frame is up
-        def first_frame() -> None:
-            if sys.stdout is not None:  # a windowed Windows executable has no console
-                print(f"first-frame {time.perf_counter()!r}", flush=True)
-            app.quit()
+        from .first_frame import quit_after_first_frame
 
-        QTimer.singleShot(0, first_frame)
+        quit_after_first_frame(window)
     return app.exec()

@@ -5,7 +5,7 @@ listen to the `changed` signal and repaint only what the core says changed.
 """
 from __future__ import annotations
 
-import datetime as dt
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -93,7 +93,7 @@ class Document(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
-        self.report = report or Report("", default_report_year(dt.date.today()))
+        self.report = report or Report("", default_report_year(*time.localtime()[:2]))
         self.path: Path | None = path
         self.findings: list[Finding] = []
         self._dirty = False

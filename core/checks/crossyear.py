@@ -1,7 +1,6 @@
 """Checks against last year's draft (warnings only: legitimate differences exist)."""
 from __future__ import annotations
 
-import difflib
 import re
 from functools import lru_cache
 
@@ -100,6 +99,8 @@ def similarity(a: str, b: str) -> float:
     a, b = "".join(a.split()), "".join(b.split())
     if not a or not b:
         return 0.0
+    import difflib  # only when last year's text is attached; not at start-up
+
     m = difflib.SequenceMatcher(None, a, b, autojunk=False)
     if m.real_quick_ratio() < SIMILAR or m.quick_ratio() < SIMILAR:
         return m.quick_ratio()

@@ -1,7 +1,7 @@
 """A finding: one broken rule, with the cells involved and the numbers."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..records import record
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -18,7 +18,7 @@ class Severity(Enum):
         return "错误" if self is Severity.ERROR else "警告"
 
 
-@dataclass(frozen=True)
+@record
 class Finding:
     rule: str
     severity: Severity

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from ..records import record
 from decimal import Decimal
 
 from ..forms import MatrixTable, Row
@@ -29,7 +29,7 @@ _CLAUSE_SPLIT = re.compile(r"[，,：:]")
 _SKIP_CLAUSE = ("上年", "去年", "同比", "较上年", "比上年", "增加", "减少", "增长", "下降", "同期", "其中", "属于")
 
 
-@dataclass(frozen=True)
+@record
 class Measure:
     """A quantity of the tables that prose talks about."""
 

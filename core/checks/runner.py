@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from ..records import replace
 
 from ..forms import FORMS, MatrixTable, form_for_year
 from ..forms.schema import CellRef, Form

@@ -7,7 +7,7 @@ not a lock-out).  The same writer makes the blank fill-in template.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..records import record
 from io import BytesIO
 from pathlib import Path
 
@@ -53,7 +53,7 @@ def amount_format(unit: str) -> str:
     return f'General"{unit}"' if unit else "General"
 
 
-@dataclass(frozen=True)
+@record
 class SheetPlacement:
     """Where a table's grid sits on its sheet (1-based Excel coordinates)."""
 

@@ -6,7 +6,7 @@ GB2312 fonts once the user picks a fallback there.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from ..records import asdict, fields, record
 from typing import Any
 
 # GB/T 9704-2012 names as commonly installed, then fallbacks found on most PCs.
@@ -17,7 +17,7 @@ HEADING2_FONTS = ("楷体_GB2312", "楷体", "华文楷体", "宋体")
 TABLE_FONTS = ("仿宋_GB2312", "仿宋", "宋体")
 
 
-@dataclass(frozen=True)
+@record
 class ExportSettings:
     title_font: str = TITLE_FONTS[0]
     body_font: str = BODY_FONTS[0]
@@ -37,10 +37,9 @@ class ExportSettings:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "ExportSettings":
         """Settings saved by an older or newer version: keep what fits, default the rest."""
-        known = {f.name: f.type for f in fields(cls)}
         kwargs: dict[str, Any] = {}
         defaults = cls()
-        for name in known:
+        for name in fields(cls):
             if name not in data:
                 continue
             value, default = data[name], getattr(defaults, name)

@@ -5,7 +5,7 @@ this one grid, so the national merges are derived once from the declarations.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..records import record
 from enum import Enum
 from functools import cached_property
 
@@ -20,7 +20,7 @@ class Role(Enum):
     VALUE = "value"  # an input or computed value cell
 
 
-@dataclass(frozen=True)
+@record
 class GridCell:
     row: int
     col: int
@@ -31,7 +31,7 @@ class GridCell:
     ref: CellRef | None = None  # for VALUE cells
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class Grid:
     table: str
     n_rows: int

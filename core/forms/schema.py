@@ -8,7 +8,7 @@ importers — reads these declarations, so a label is written exactly once.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..records import field, record
 from decimal import Decimal
 from enum import Enum
 from typing import Union
@@ -22,7 +22,7 @@ class ValueKind(Enum):
     AMOUNT = "amount"  # non-negative decimal amount of money
 
 
-@dataclass(frozen=True)
+@record
 class Domain:
     kind: ValueKind
     decimals: int = 0
@@ -53,7 +53,7 @@ AMOUNT_WANYUAN = Domain(ValueKind.AMOUNT, decimals=4)
 AMOUNT_UNIT_CHOICE = Domain(ValueKind.AMOUNT, decimals=4, units=("万元", "元"))
 
 
-@dataclass(frozen=True)
+@record
 class Sum:
     """A derived total.  `rule` names the consistency rule it stands for."""
 
@@ -61,7 +61,7 @@ class Sum:
     rule_name: str
 
 
-@dataclass(frozen=True)
+@record
 class Column:
     key: str
     label: str
@@ -79,7 +79,7 @@ class Column:
         return tuple(leaf for child in self.children for leaf in child.leaves())
 
 
-@dataclass(frozen=True)
+@record
 class Row:
     key: str
     label: str
@@ -92,7 +92,7 @@ class Row:
         return tuple(leaf for child in self.children for leaf in child.leaves())
 
 
-@dataclass(frozen=True)
+@record
 class Balance:
     """A printed equality between row groups, checked for every value column:
     Σ lhs rows = Σ rhs rows (R-3.1: 一 + 二 = （七） + 四)."""
@@ -103,7 +103,7 @@ class Balance:
     rhs: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Block:
     """One captioned block of a block table (e.g. 第二十条第（一）项)."""
 
@@ -114,7 +114,7 @@ class Block:
     rows: tuple[Row, ...]
 
 
-@dataclass(frozen=True)
+@record
 class BlockTable:
     key: str
     name: str  # short Chinese name used in messages and sheet names
@@ -123,7 +123,7 @@ class BlockTable:
     value_width: int
 
 
-@dataclass(frozen=True)
+@record
 class MatrixTable:
     key: str
     name: str
@@ -137,7 +137,7 @@ class MatrixTable:
 Table = Union[BlockTable, MatrixTable]
 
 
-@dataclass(frozen=True)
+@record
 class Mention:
     """A topic a narrative section is expected to mention (a warning if absent)."""
 
@@ -146,7 +146,7 @@ class Mention:
     message: str
 
 
-@dataclass(frozen=True)
+@record
 class NarrativeSection:
     key: str
     heading: str
@@ -155,7 +155,7 @@ class NarrativeSection:
     mentions: tuple[Mention, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class TableSection:
     key: str
     heading: str
@@ -165,7 +165,7 @@ class TableSection:
 Section = Union[NarrativeSection, TableSection]
 
 
-@dataclass(frozen=True)
+@record
 class CellSpec:
     """One value cell of a table, input or computed."""
 
@@ -192,7 +192,7 @@ class CellSpec:
 CellRef = tuple[str, str, str]  # (table key, row key, column key)
 
 
-@dataclass(frozen=True)
+@record
 class Form:
     key: str  # "2019" or "2021"
     name: str  # 中华人民共和国政府信息公开工作年度报告格式（试行）

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass, field
+from ..records import field, record
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from io import BytesIO
@@ -33,7 +33,7 @@ from ..model.values import InvalidValue, coerce, domain_problem, parse_number
 from .errors import XlsxImportError
 
 
-@dataclass
+@record(frozen=False)
 class ImportedTables:
     form: Form
     inputs: dict[CellRef, Number] = field(default_factory=dict)

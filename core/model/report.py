@@ -6,9 +6,8 @@ exactly what changed, so they can repaint only that.
 """
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from ..records import field, record
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -24,7 +23,7 @@ class ReadOnlyCell(KeyError):
         return str(self.args[0]) if self.args else ""
 
 
-@dataclass(frozen=True)
+@record
 class Change:
     """What changed.  kind: "cells", "text", "meta" or "form" (everything)."""
 
@@ -45,7 +44,7 @@ META_LABELS = {
 }
 
 
-@dataclass
+@record(frozen=False)
 class PreviousYear:
     """What a report knows of last year's draft it was started from: enough for
     the cross-year checks even after that file has moved."""
@@ -62,7 +61,7 @@ class PreviousYear:
         return 0 if v is None else v
 
 
-@dataclass(frozen=True)
+@record
 class Explanation:
     """A warning the user checked (已核实), with the numbers it was about."""
 
@@ -71,7 +70,7 @@ class Explanation:
     actual: Any = None
 
 
-@dataclass
+@record(frozen=False)
 class Metadata:
     agency: str
     year: int
@@ -86,10 +85,10 @@ Listener = Callable[[Change], None]
 
 
 @cache
-def default_report_year(today: dt.date) -> int:
-    """The year a report started today most likely covers.  Reports are due by
+def default_report_year(year: int, month: int) -> int:
+    """The year covered by a report started in this month.  Reports are due by
     31 January for the year before, and offices start drafting in November."""
-    return today.year if today.month >= 11 else today.year - 1
+    return year if month >= 11 else year - 1
 
 
 def _dependents(form_key: str) -> dict[CellRef, frozenset[CellRef]]:

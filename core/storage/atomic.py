@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 
@@ -27,6 +25,9 @@ def _umask() -> int:
 def atomic_write_bytes(path: Path, data: bytes, backup: Path | None = None) -> None:
     """Write `data` to `path` via a temporary file in the same folder, fsync it,
     optionally copy the previous file to `backup`, then rename over `path`."""
+    import shutil  # here, not at module level: the window imports this module before its first frame
+    import tempfile
+
     path = Path(path)
     directory = path.parent
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)

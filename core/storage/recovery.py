@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from dataclasses import dataclass
+from ..records import record
 from pathlib import Path
 
 from ..model.report import Report
@@ -23,7 +23,7 @@ _PREFIX = "autosave-"
 _SOURCE_KEY = "_recovery"
 
 
-@dataclass(frozen=True)
+@record
 class Snapshot:
     path: Path
     source: Path | None  # the draft it was a copy of, if it had been saved

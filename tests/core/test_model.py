@@ -95,3 +95,16 @@ def test_amount_unit_choice():
 
 def test_title():
     assert Report("广州市海珠区政务服务数据管理局", 2019).title == "广州市海珠区政务服务数据管理局2019年政府信息公开工作年度报告"
+
+
+@pytest.mark.parametrize(("year", "month", "expected"), [
+    (2027, 1, 2026),   # January: the report due on 31 January, for last year
+    (2027, 3, 2026),
+    (2026, 10, 2025),
+    (2026, 11, 2026),  # November: offices start drafting this year's report
+    (2026, 12, 2026),
+])
+def test_default_report_year_follows_the_filing_season(year, month, expected):
+    from core.model import default_report_year
+
+    assert default_report_year(year, month) == expected
