@@ -1,7 +1,6 @@
 """Start the window: `python -m gui [DRAFT] [--sample]`."""
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
@@ -83,13 +82,38 @@ def without_qt_options(argv: list[str]) -> list[str]:
     return out
 
 
-def parse_args(argv: list[str]) -> argparse.Namespace:
-    argv = without_qt_options(argv)
-    p = argparse.ArgumentParser(prog="ogi-report-gui", description=f"{APP_NAME} 窗口")
-    p.add_argument("draft", nargs="?", help="要打开的草稿文件")
-    p.add_argument("--sample", action="store_true", help="打开内置示例报告")
-    p.add_argument("--self-test", metavar="DIR", help="不打开窗口：读取示例、校验、导出到 DIR 并检查，返回 0 表示正常")
-    args, _qt_args = p.parse_known_args(argv)
+USAGE = f"""用法：ogi-report-gui [草稿文件] [--sample] [--self-test 目录]
+
+{APP_NAME} 窗口。
+  草稿文件            要打开的 .ogir 草稿
+  --sample            打开内置示例报告
+  --self-test 目录    不打开窗口：读取示例、校验、导出到该目录并检查，返回 0 表示正常
+"""
+
+
+class StartArgs:
+    """What the command line asks for.  Parsed by hand: argparse (with gettext and
+    locale) costs a few milliseconds before the first frame, for three options."""
+
+    def __init__(self, draft: str | None = None, sample: bool = False, self_test: str | None = None) -> None:
+        self.draft, self.sample, self.self_test = draft, sample, self_test
+
+
+def parse_args(argv: list[str]) -> StartArgs:
+    args = StartArgs()
+    words = iter(without_qt_options(argv))
+    for word in words:
+        if word == "--sample":
+            args.sample = True
+        elif word == "--self-test" or word.startswith("--self-test="):
+            args.self_test = word.partition("=")[2] or next(words, None) or "."
+        elif word in ("-h", "--help"):
+            print(USAGE)
+            raise SystemExit(0)
+        elif word.startswith("--"):
+            continue  # an option of a newer version, or of Qt: not a draft
+        elif args.draft is None:
+            args.draft = word
     return args
 
 

@@ -18,10 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import APP_NAME
-from core.checks import Finding
-from core.export.files import ExportError
 from core.forms import TableSection
-from core.importers.errors import XlsxImportError
 from core.model import Report
 from core.resources import sample_path
 from core.storage import DRAFT_SUFFIX, DraftError, load
@@ -36,6 +33,8 @@ from .icons import app_icon
 from .meta_tab import MetaTab
 
 if TYPE_CHECKING:
+    from core.checks import Finding
+
     from .narrative_tab import NarrativeTab
     from .table_tab import TableTab
 
@@ -549,6 +548,8 @@ class MainWindow(QMainWindow):
                        yes="仍然导出", no="返回修改")
 
     def _export(self, title: str, suffix: str, file_filter: str, write, what: str = "政府信息公开工作年度报告") -> None:
+        from core.export.files import ExportError
+
         self.commit_editors()
         if not self._confirm_errors():
             return
@@ -586,6 +587,7 @@ class MainWindow(QMainWindow):
 
     def export_blank_template(self) -> None:
         from core.export.excel import export_template
+        from core.export.files import ExportError
 
         m = self.doc.report.meta
         path = self._ask_save_path("导出空白填报模板", f"{m.year}年度政府信息公开工作年度报告填报模板.xlsx",
@@ -600,6 +602,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"已导出空白模板到 {path}", 8000)
 
     def import_excel(self) -> None:
+        from core.importers.errors import XlsxImportError
         from core.importers.xlsx import apply_tables, read_xlsx_bytes
 
         self.commit_editors()

@@ -6,6 +6,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from PySide6.QtCore import Qt
 
 from core.model import Report
@@ -266,3 +268,22 @@ def test_portable_copy_keeps_data_beside_the_program(tmp_path, monkeypatch):
     (exe.parent / app_settings.PORTABLE_MARKER).write_text("x")
     assert app_settings.app_dir() == exe.parent / "data"
     assert (exe.parent / "data").is_dir()
+
+
+def test_command_line_options():
+    from gui.app import parse_args
+
+    args = parse_args(["--self-test", "out"])
+    assert args.self_test == "out" and args.draft is None
+    assert parse_args(["--self-test=结果"]).self_test == "结果"
+    args = parse_args(["--future-option", "甲.ogir", "乙.ogir"])
+    assert args.draft == "甲.ogir" and not args.sample  # unknown options are not drafts; the first file wins
+
+
+def test_help_prints_usage_in_chinese(capsys):
+    from gui.app import parse_args
+
+    with pytest.raises(SystemExit) as exit_info:
+        parse_args(["--help"])
+    assert exit_info.value.code == 0
+    assert "--sample" in capsys.readouterr().out
