@@ -10,12 +10,15 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
     from core.export.settings import ExportSettings
+
+# QSettings and QStandardPaths are imported where used: naming a PySide class
+# initialises its Python type, which costs start-up time before the first frame.
 
 MAX_RECENT = 8
 
@@ -38,6 +41,8 @@ def app_dir() -> Path:
     elif portable is not None:
         path = portable
     else:
+        from PySide6.QtCore import QStandardPaths
+
         base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
         path = Path(base) if base else Path.home() / ".ogi-report"
     path.mkdir(parents=True, exist_ok=True)
@@ -53,6 +58,8 @@ def log_path() -> Path:
 
 
 def settings() -> QSettings:
+    from PySide6.QtCore import QSettings
+
     return QSettings(str(app_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
 
