@@ -72,20 +72,25 @@ def cold_starts(home: str, repeat: int) -> bool:
             runs[name].append(cold_start(code, env))
     frame = {name: statistics.median(r[0] for r in rs) for name, rs in runs.items()}
     exits = {name: statistics.median(r[1] for r in rs) for name, rs in runs.items()}
-    floor = frame["bare PySide6 window"]
+    bare = runs["bare PySide6 window"]
     ok = True
     for name in cases:
-        ratio = frame[name] / floor
-        verdict = "" if name.startswith("bare") else f"   ratio {ratio:.2f}   budget 1.5x   {'OK' if ratio <= 1.5 else 'OVER'}"
-        print(f"{'cold start, ' + name:<36} first frame {frame[name]:6.1f} ms (exit {exits[name]:6.1f} ms){verdict}")
-        ok &= name.startswith("bare") or ratio <= 1.5
+        if name.startswith("bare"):
+            print(f"{'cold start, ' + name:<36} first frame {frame[name]:6.1f} ms (exit {exits[name]:6.1f} ms)")
+            continue
+        # Each round runs the bare window and the app back to back; the median of the
+        # per-round ratios is steadier than a ratio of medians when the machine is busy.
+        ratio = statistics.median(r[0] / b[0] for r, b in zip(runs[name], bare))
+        print(f"{'cold start, ' + name:<36} first frame {frame[name]:6.1f} ms (exit {exits[name]:6.1f} ms)"
+              f"   ratio {ratio:.2f}   budget 1.5x   {'OK' if ratio <= 1.5 else 'OVER'}")
+        ok &= ratio <= 1.5
     return ok
 
 
 def main() -> int:
     ok = True
     with tempfile.TemporaryDirectory() as home:
-        ok &= cold_starts(home, repeat=11)
+        ok &= cold_starts(home, repeat=15)
         if "--cold-only" in sys.argv:
             return 0 if ok else 1
 

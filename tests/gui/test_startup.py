@@ -155,3 +155,38 @@ def test_finding_role_is_qt_user_role():
     from gui.findings_panel import FINDING_ROLE
 
     assert FINDING_ROLE == Qt.ItemDataRole.UserRole.value
+
+
+def test_start_up_work_runs_even_if_the_window_is_never_exposed(qtbot, monkeypatch):
+    """A window started minimised (or on a platform that never reports exposure)
+    must still load its translations and offer recovery."""
+    from PySide6.QtWidgets import QWidget
+
+    import gui.first_frame as first_frame
+
+    monkeypatch.setattr(first_frame, "GIVE_UP_S", 0.2)
+    w = QWidget()
+    w.winId()  # a native window that is never shown
+    ran = []
+    first_frame.after_first_frame(w, lambda: ran.append(w.windowHandle().isExposed()))
+    qtbot.waitUntil(lambda: ran == [False], timeout=3000)
+
+
+def test_start_up_work_runs_after_the_first_paint(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    import gui.first_frame as first_frame
+
+    painted = []
+
+    class Label(QLabel):
+        def paintEvent(self, event):  # noqa: N802
+            painted.append(True)
+            super().paintEvent(event)
+
+    w = Label("年报")
+    w.show()
+    seen = []
+    first_frame.after_first_frame(w, lambda: seen.append(bool(painted)))
+    qtbot.waitUntil(lambda: seen == [True])
+    w.close()
