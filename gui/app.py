@@ -193,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.draft:
             window.opened(target)
         window.offer_recovery()
+        window.warm_up()
 
     after_first_frame(window, finish_start)
     return app.exec()

@@ -229,6 +229,25 @@ class MainWindow(QMainWindow):
         self._holders[key].layout().addWidget(tab)
         return tab
 
+    def warm_up(self) -> None:
+        """Build the section tabs in the background after start-up, one per
+        event-loop turn, so that the first click on each is as quick as later
+        ones (the first table tab costs ~70 ms: Qt's enums, the grid code, the
+        layout).  Tables first: they cost the most."""
+        sections = sorted(self.doc.report.form.sections, key=lambda s: not isinstance(s, TableSection))
+        pending = [s.key for s in sections]
+
+        def step() -> None:
+            while pending:
+                key = pending.pop(0)
+                if key in self._holders and key not in self.section_tabs:
+                    self._ensure_tab(key)
+                    break
+            if pending:
+                QTimer.singleShot(0, step)
+
+        QTimer.singleShot(0, step)
+
     def _key_of_holder(self, widget: QWidget) -> str | None:
         return next((k for k, h in self._holders.items() if h is widget), None)
 

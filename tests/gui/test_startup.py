@@ -91,6 +91,14 @@ def test_unreadable_draft_on_the_command_line_gives_a_message_and_an_empty_windo
     assert p.read_bytes() == b"\x00\x01 not a draft"
 
 
+def test_section_tabs_are_built_in_the_background_after_start(start, qtbot):
+    w = start("--sample")
+    assert w.tabs.currentWidget() is w.meta_tab  # the first frame shows 基本信息 only
+    qtbot.waitUntil(lambda: set(w.section_tabs) == {s.key for s in w.doc.report.form.sections})
+    assert w.tabs.currentWidget() is w.meta_tab  # built, not switched to
+    assert w.table_tab("applications").model.rowCount() > 25
+
+
 def test_help_menu_opens_the_sample(window):
     window.act_sample.trigger()
     assert window.doc.report.meta.agency == "广州市海珠区政务服务数据管理局"
@@ -100,12 +108,24 @@ def test_help_menu_opens_the_sample(window):
 STARTUP_PROBE = r"""
 import json, sys
 from PySide6 import QtCore
+import gui.first_frame as first_frame
 from gui.app import main
+
+at_first_frame = {}
+register = first_frame.after_first_frame
+
+def recording(window, callback):
+    def run():
+        # PySide adds `Qt` to the module dict the first time any Qt:: enum is needed
+        at_first_frame.setdefault("qt_enums_created", "Qt" in QtCore.__dict__)
+        callback()
+    register(window, run)
+
+first_frame.after_first_frame = recording
 code = main(["ogi-report-gui", *sys.argv[1:]])
 print(json.dumps({
     "code": code,
-    # PySide adds `Qt` to the module dict the first time any Qt:: enum is needed
-    "qt_enums_created": "Qt" in QtCore.__dict__,
+    **at_first_frame,
     # loaded right after the first frame: Qt's own buttons speak Chinese
     "cancel": QtCore.QCoreApplication.translate("QPlatformTheme", "Cancel"),
 }))
