@@ -1,6 +1,7 @@
 """Start the window: `python -m gui [DRAFT] [--sample]`."""
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -154,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     args = parse_args(argv[1:])
     if args.self_test:
+        gc.enable()
         return self_test(args.self_test)
     QApplication.setApplicationName("OGI Report")
     QApplication.setOrganizationName("OGI Report")
@@ -187,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def finish_start() -> None:
         """What the first frame does not need."""
+        gc.enable()  # off since gui/launch.py, to keep it out of start-up
         load_translations(app)  # Qt's own dialogs and context menus
         if failure is not None:
             window.open_failed(target, failure)

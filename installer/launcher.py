@@ -1,7 +1,7 @@
 """Entry point of the packaged application."""
 import sys
 
-from gui.app import main
+from gui.launch import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

@@ -106,10 +106,10 @@ def test_help_menu_opens_the_sample(window):
 
 
 STARTUP_PROBE = r"""
-import json, sys
+import gc, json, sys
 from PySide6 import QtCore
 import gui.first_frame as first_frame
-from gui.app import main
+from gui.launch import run
 
 at_first_frame = {}
 register = first_frame.after_first_frame
@@ -118,14 +118,17 @@ def recording(window, callback):
     def run():
         # PySide adds `Qt` to the module dict the first time any Qt:: enum is needed
         at_first_frame.setdefault("qt_enums_created", "Qt" in QtCore.__dict__)
+        at_first_frame.setdefault("gc_during_start_up", gc.isenabled())
         callback()
     register(window, run)
 
 first_frame.after_first_frame = recording
-code = main(["ogi-report-gui", *sys.argv[1:]])
+sys.argv = ["ogi-report-gui", *sys.argv[1:]]
+code = run()
 print(json.dumps({
     "code": code,
     **at_first_frame,
+    "gc_after_start_up": gc.isenabled(),
     # loaded right after the first frame: Qt's own buttons speak Chinese
     "cancel": QtCore.QCoreApplication.translate("QPlatformTheme", "Cancel"),
 }))
@@ -143,7 +146,8 @@ def test_start_up_to_the_first_frame_does_not_create_the_qt_enums(home, args):
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].startswith("first-frame ")
-    assert json.loads(lines[-1]) == {"code": 0, "qt_enums_created": False, "cancel": "取消"}
+    assert json.loads(lines[-1]) == {"code": 0, "qt_enums_created": False, "cancel": "取消",
+                                     "gc_during_start_up": False, "gc_after_start_up": True}
 
 
 def test_enum_properties_set_by_name_take_effect(window):
