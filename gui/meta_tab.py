@@ -51,14 +51,16 @@ class MetaTab(QWidget):
         self.form_hint.setStyleSheet("color: #8A2B1E;")
         form.addRow(META_LABELS["form_key"] + "：", self.form_combo)
         form.addRow("", self.form_hint)
+        self._hint_rows = {self.form_hint: form.rowCount() - 1}
 
         self.date = QLineEdit()
-        self.date.setPlaceholderText("如 2025-01-20，或只填年月 2025-01")
         self.date.editingFinished.connect(self._date_finished)
         self.date_hint = QLabel()
         self.date_hint.setStyleSheet("color: #8A2B1E;")
         form.addRow(META_LABELS["date"] + "：", self.date)
         form.addRow("", self.date_hint)
+        self._hint_rows[self.date_hint] = form.rowCount() - 1
+        self._form = form
 
         self.contact = QLineEdit()
         self.contact.setPlaceholderText("选填：地址、邮编、电话、电子邮箱")
@@ -82,10 +84,19 @@ class MetaTab(QWidget):
     def _date_finished(self) -> None:
         text = self.date.text().strip().replace("/", "-").replace(".", "-")
         if text and not DATE_PATTERN.match(text):
-            self.date_hint.setText("成文日期的格式应为“年-月-日”或“年-月”，例如 2025-01-20。")
+            self._hint(self.date_hint, f"成文日期的格式应为“年-月-日”或“年-月”，例如 {self._example_date()}。")
             return
-        self.date_hint.setText("")
+        self._hint(self.date_hint, "")
         self._set("date", text)
+
+    def _example_date(self) -> str:
+        # reports are signed in January of the year after the one they cover
+        return f"{self.doc.report.meta.year + 1}-01-20"
+
+    def _hint(self, label: QLabel, text: str) -> None:
+        """A red hint under a field; its row takes no space while empty."""
+        label.setText(text)
+        self._form.setRowVisible(self._hint_rows[label], bool(text))
 
     def _on_change(self, change: Change) -> None:
         if change.kind in ("meta", "form"):
@@ -101,9 +112,12 @@ class MetaTab(QWidget):
         self.year.setValue(meta.year)
         self.year.blockSignals(False)
         self.form_combo.setCurrentIndex(self.form_combo.findData(meta.form_key))
+        self._hint(self.date_hint, "")  # the field shows the stored date again
+        example = self._example_date()
+        self.date.setPlaceholderText(f"如 {example}，或只填年月 {example[:7]}")
         try:
             expected = form_for_year(meta.year)
-            self.form_hint.setText("" if expected.key == meta.form_key else
-                                   f"{meta.year}年度应使用{expected.short_name}，当前选择与年度不符。")
+            self._hint(self.form_hint, "" if expected.key == meta.form_key else
+                       f"{meta.year}年度应使用{expected.short_name}，当前选择与年度不符。")
         except ValueError as exc:
-            self.form_hint.setText(str(exc))
+            self._hint(self.form_hint, str(exc))

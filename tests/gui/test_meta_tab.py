@@ -1,0 +1,47 @@
+"""基本信息: what the clerk types lands in the report, bad dates are explained."""
+from __future__ import annotations
+
+from core.model import Report
+
+
+def hint_shown(tab, label) -> bool:
+    return tab._form.isRowVisible(tab._hint_rows[label]) and bool(label.text())
+
+
+def test_agency_is_stored_and_undoable(window):
+    tab = window.meta_tab
+    tab.agency.setText("  某某市某某局 ")
+    tab.agency.editingFinished.emit()
+    assert window.doc.report.meta.agency == "某某市某某局"
+    assert "某某市某某局" in window.windowTitle()
+    window.doc.undo_stack.undo()
+    assert window.doc.report.meta.agency == "" and tab.agency.text() == ""
+
+
+def test_bad_date_is_explained_and_not_stored(window):
+    window.doc.replace(Report("甲局", 2023), None)
+    tab = window.meta_tab
+    assert not hint_shown(tab, tab.date_hint)  # no empty red row before anything is typed
+    assert tab.date.placeholderText() == "如 2024-01-20，或只填年月 2024-01"
+    tab.date.setText("2024年1月")
+    tab.date.editingFinished.emit()
+    assert hint_shown(tab, tab.date_hint) and "2024-01-20" in tab.date_hint.text()
+    assert window.doc.report.meta.date == ""
+    tab.date.setText("2024/1/20")
+    tab.date.editingFinished.emit()
+    assert not hint_shown(tab, tab.date_hint)
+    assert window.doc.report.meta.date == "2024-1-20"
+
+
+def test_year_sets_format_and_overriding_it_warns(window):
+    tab = window.meta_tab
+    window.doc.replace(Report("甲局", 2020), None)
+    assert tab.form_combo.currentData() == "2019"
+    assert not hint_shown(tab, tab.form_hint)
+    tab.year.setValue(2022)
+    tab.year.editingFinished.emit()
+    assert window.doc.report.form.key == "2021" and tab.form_combo.currentData() == "2021"
+    assert tab.date.placeholderText().startswith("如 2023-01-20")
+    tab.form_combo.activated.emit(tab.form_combo.findData("2019"))
+    assert window.doc.report.form.key == "2019"
+    assert hint_shown(tab, tab.form_hint) and "2022年度应使用2021年版格式" in tab.form_hint.text()
