@@ -46,17 +46,21 @@ sys.exit(run())
 """
 
 
-def cold_start(code: str, env: dict[str, str]) -> tuple[float, float]:
-    """Milliseconds from launching the interpreter to (the window's first frame painted, the process's
+def launch(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Milliseconds from launching `cmd` to (the window's first frame painted, the process's
     exit).  The child prints perf_counter() then (gui/first_frame.py); on Linux and Windows
     perf_counter is one clock for the whole machine, so the two processes' readings compare."""
     t0 = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True)
+    done = subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True, text=True)
     t_exit = time.perf_counter()
     stamps = [line.split()[1] for line in done.stdout.splitlines() if line.startswith("first-frame ")]
     if len(stamps) != 1:
         raise RuntimeError(f"expected one first-frame stamp, got: {done.stdout!r} {done.stderr!r}")
     return (float(stamps[0]) - t0) * 1000, (t_exit - t0) * 1000
+
+
+def cold_start(code: str, env: dict[str, str]) -> tuple[float, float]:
+    return launch([sys.executable, "-c", code], env)
 
 
 def cold_starts(home: str, repeat: int) -> bool:
