@@ -22,8 +22,9 @@ from PySide6.QtWidgets import QApplication
 # isort: on
 
 from . import settings as app_settings
-from .messages import show_error
+from .first_frame import after_first_frame, quit_after_first_frame
 from .icons import app_icon
+from .messages import show_error
 
 CJK_UI_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
                 "WenQuanYi Micro Hei", "Noto Sans SC", "PingFang SC")
@@ -175,7 +176,6 @@ def main(argv: list[str] | None = None) -> int:
         except DraftError as exc:
             failure = exc
 
-    from .first_frame import after_first_frame
     from .main_window import MainWindow
 
     # the sample opens untitled, so that 保存 never writes into the installation
@@ -183,9 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     install_exception_hook(lambda: window)
     window.show()
     if os.environ.get("OGI_REPORT_QUIT_AFTER_SHOW"):
-        from .first_frame import quit_after_first_frame
-
-        quit_after_first_frame(window)
+        quit_after_first_frame(window)  # start-up benchmarks and smoke tests
 
     def finish_start() -> None:
         """What the first frame does not need."""
