@@ -214,3 +214,18 @@ def test_start_up_work_runs_after_the_first_paint(qtbot):
     first_frame.after_first_frame(w, lambda: seen.append(bool(painted)))
     qtbot.waitUntil(lambda: seen == [True])
     w.close()
+
+
+def test_pyside_source_scans_are_spared_for_modules_already_loaded():
+    """If a PySide6 upgrade renames the hook's registry, this fails and start-up
+    quietly regains ~5 ms of source reading: look at gui/app.py then."""
+    import sys
+
+    from shibokensupport import feature
+
+    from gui.app import spare_pyside_source_scans
+
+    spare_pyside_source_scans()
+    assert set(sys.modules) <= set(feature.pyside_feature_dict)
+    assert feature.pyside_feature_dict["core.forms"] == -1
+    assert feature.pyside_feature_dict["gui.app"] == 0
