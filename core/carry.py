@@ -1,11 +1,11 @@
 """Start this year's report from last year's draft (文件 → 从上年报告新建)."""
 from __future__ import annotations
 
-from .records import field, record
 from pathlib import Path
 
 from .forms import Form, MatrixTable, form_for_year
 from .model.report import PreviousYear, Report
+from .records import field, record
 
 A = "applications"
 

@@ -5,12 +5,11 @@ cells a block lands in, what is skipped and what is refused is decided here.
 """
 from __future__ import annotations
 
-from .records import field, record
-
 from .forms.layout import Role, layout
 from .forms.schema import CellRef, Number
 from .model.report import Report
 from .model.values import InvalidValue, format_value, parse_number
+from .records import field, record
 
 
 @record(frozen=False)

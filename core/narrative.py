@@ -9,6 +9,7 @@ heading.
 from __future__ import annotations
 
 import re
+
 from .records import record
 
 _LEVEL2 = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")

@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
         self.act_guide = a("填报说明(&H)", self.show_guide, S.HelpContents)
         self.act_about = a("关于(&A)", self.show_about)
         self.act_sample = a("打开示例报告(&S)", self.open_sample, None,
-                            "打开一份真实的已发布报告（广州市海珠区政务服务数据管理局 2019 年度）作为参考")
+                            "打开一份真实的已发布年度报告作为填写参考（以未命名副本打开）")
         for act in (self.act_copy, self.act_paste, self.act_clear):
             # the grid handles these keys itself; the menu entries stay as visible entry points
             set_enum_property(act, "shortcutContext", "WidgetShortcut")

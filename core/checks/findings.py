@@ -1,12 +1,12 @@
 """A finding: one broken rule, with the cells involved and the numbers."""
 from __future__ import annotations
 
-from ..records import record
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
 from ..forms.schema import CellRef, Number
+from ..records import record
 
 
 class Severity(Enum):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from ..records import record
 from decimal import Decimal
 
 from ..forms import MatrixTable, Row
@@ -18,6 +17,7 @@ from ..forms.schema import CellRef, Number
 from ..model.report import Report
 from ..model.values import format_value
 from ..narrative import paragraphs
+from ..records import record
 from .findings import Finding, Severity
 
 A = "applications"

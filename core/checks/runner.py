@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from ..records import replace
 
 from ..forms import FORMS, MatrixTable, form_for_year
 from ..forms.schema import CellRef, Form
 from ..model.report import Report
 from ..model.values import domain_problem, format_value
+from ..records import replace
 from .crossyear import check_carry_over, check_copied_text, check_old_year, check_stock_plausibility
 from .findings import Finding, Severity
 from .narrative_numbers import check_narrative_numbers, check_prose_sums

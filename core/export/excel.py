@@ -7,7 +7,6 @@ not a lock-out).  The same writer makes the blank fill-in template.
 """
 from __future__ import annotations
 
-from ..records import record
 from io import BytesIO
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from ..forms.layout import Grid, Role, layout
 from ..forms.schema import CellSpec, Domain
 from ..model.report import META_LABELS, Report
 from ..model.values import coerce
+from ..records import record
 from .content import chinese_date
 from .files import write_output
 

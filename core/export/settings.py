@@ -6,8 +6,9 @@ GB2312 fonts once the user picks a fallback there.
 """
 from __future__ import annotations
 
-from ..records import asdict, fields, record
 from typing import Any
+
+from ..records import asdict, fields, record
 
 # GB/T 9704-2012 names as commonly installed, then fallbacks found on most PCs.
 TITLE_FONTS = ("方正小标宋简体", "华文中宋", "宋体")

@@ -5,10 +5,10 @@ this one grid, so the national merges are derived once from the declarations.
 """
 from __future__ import annotations
 
-from ..records import record
 from enum import Enum
 from functools import cached_property
 
+from ..records import record
 from .schema import BlockTable, CellRef, Column, MatrixTable, Row, Table
 
 

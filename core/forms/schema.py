@@ -8,10 +8,11 @@ importers — reads these declarations, so a label is written exactly once.
 """
 from __future__ import annotations
 
-from ..records import field, record
 from decimal import Decimal
 from enum import Enum
 from typing import Union
+
+from ..records import field, record
 
 Number = Union[int, Decimal]
 

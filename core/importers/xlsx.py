@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import zipfile
-from ..records import field, record
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from io import BytesIO
@@ -30,6 +29,7 @@ from ..forms.schema import CellRef, CellSpec, Form, Number, Table
 from ..model.report import META_LABELS, Report
 from ..model.values import InvalidValue, coerce, domain_problem, parse_number
 
+from ..records import field, record
 from .errors import XlsxImportError
 
 

@@ -7,13 +7,13 @@ exactly what changed, so they can repaint only that.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from ..records import field, record
 from decimal import Decimal
 from functools import cache
 from typing import Any
 
 from ..forms import EVALUATION_ORDER, Form, form_for_year, get_form
 from ..forms.schema import CellRef, Number
+from ..records import field, record
 
 
 class ReadOnlyCell(KeyError):
@@ -84,13 +84,13 @@ class Metadata:
 Listener = Callable[[Change], None]
 
 
-@cache
 def default_report_year(year: int, month: int) -> int:
     """The year covered by a report started in this month.  Reports are due by
     31 January for the year before, and offices start drafting in November."""
     return year if month >= 11 else year - 1
 
 
+@cache
 def _dependents(form_key: str) -> dict[CellRef, frozenset[CellRef]]:
     """Input cell -> every computed cell whose value depends on it (transitively)."""
     form = get_form(form_key)

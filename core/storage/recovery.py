@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 import os
 import time
-from ..records import record
 from pathlib import Path
 
 from ..model.report import Report
+from ..records import record
 from .atomic import atomic_write_bytes
 from .draft import DRAFT_SUFFIX, dumps, loads
 from .errors import DraftError
