@@ -24,10 +24,10 @@ from PySide6.QtWidgets import QApplication
 
 def spare_pyside_source_scans() -> int:
     """PySide6's import hook reads the source of each module the first time it is
-    imported after PySide6 — including `os`, `typing`, `enum` and our own core,
-    imported again by every gui module — to see whether it opts into
-    `from __feature__ import snake_case`.  None of them does: record the hook's
-    verdict for every module loaded so far without reading its source.  Saves ~5 ms of start-up; a PySide6 without the hook is left alone.
+    imported after PySide6 (`os`, `typing`, our core: every gui module imports them
+    again) to see whether it opts into `from __feature__ import snake_case`.  None
+    does: record the hook's verdict for every module loaded so far, without the
+    reading.  Saves ~5 ms of start-up; a PySide6 without the hook is left alone.
     Returns how many modules were recorded."""
     try:
         from shibokensupport import feature
@@ -42,12 +42,12 @@ def spare_pyside_source_scans() -> int:
     return len(loaded)
 
 
-spare_pyside_source_scans()
+spare_pyside_source_scans()  # before the gui modules below are imported
 
-from . import settings as app_settings
-from .first_frame import after_first_frame, quit_after_first_frame
-from .icons import app_icon
-from .messages import show_error
+from . import settings as app_settings  # noqa: E402
+from .first_frame import after_first_frame, quit_after_first_frame  # noqa: E402
+from .icons import app_icon  # noqa: E402
+from .messages import show_error  # noqa: E402
 
 CJK_UI_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
                 "WenQuanYi Micro Hei", "Noto Sans SC", "PingFang SC")
