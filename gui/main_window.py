@@ -53,7 +53,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.doc = Document(report, path, self)
         self.setWindowIcon(app_icon())
-        self.resize(1440, 900)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -86,8 +85,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.findings)
         self.splitter.setCollapsible(0, False)
         self.splitter.setStretchFactor(0, 1)
-        self.splitter.setSizes([700, 200])
         self.setCentralWidget(self.splitter)
+        self._place_on_screen()
 
         self.findings_label = QLabel()
         self.statusBar().addPermanentWidget(self.findings_label)
@@ -112,6 +111,20 @@ class MainWindow(QMainWindow):
         self.autosave_timer.setInterval(autosave_ms)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
+
+    def _place_on_screen(self) -> None:
+        """Where the window was when it last closed; on a first start, as large as
+        the tables want (1440×900) but never larger than the screen: many office
+        PCs have 1366×768 laptop screens."""
+        saved = app_settings.window_state()
+        if saved is not None and self.restoreGeometry(saved[0]):
+            self.splitter.restoreState(saved[1])
+            return
+        room = self.screen().availableGeometry()
+        width, height = min(1440, room.width() * 94 // 100), min(900, room.height() * 90 // 100)
+        self.setGeometry(room.x() + (room.width() - width) // 2, room.y() + (room.height() - height) // 2,
+                         width, height)
+        self.splitter.setSizes([height * 3 // 4, height // 4])
 
     # --- actions and menus -------------------------------------------------------------
 
@@ -691,6 +704,10 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
+        try:
+            app_settings.save_window_state(bytes(self.saveGeometry()), bytes(self.splitter.saveState()))
+        except OSError:
+            pass  # a read-only settings folder must not keep the window from closing
         self.autosave_timer.stop()
         self.recovery.discard(self.session)
         self._lock.unlock()

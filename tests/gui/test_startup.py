@@ -229,3 +229,41 @@ def test_pyside_source_scans_are_spared_for_modules_already_loaded():
     assert set(sys.modules) <= set(feature.pyside_feature_dict)
     assert feature.pyside_feature_dict["core.forms"] == -1
     assert feature.pyside_feature_dict["gui.app"] == 0
+
+
+def test_first_window_fits_the_screen_and_the_next_one_reopens_where_it_was(qtbot, home):
+    from gui.main_window import MainWindow
+
+    w = MainWindow(autosave_ms=3_600_000)
+    room = w.screen().availableGeometry()  # 800×800 on the offscreen platform
+    assert room.contains(w.geometry())
+    assert w.width() <= 1440 and w.height() <= 900
+    w.show()
+    qtbot.waitExposed(w)
+    w.setGeometry(room.x() + 10, room.y() + 20, 640, 500)
+    w.splitter.setSizes([300, 150])
+    qtbot.wait(10)
+    size, sizes = (w.width(), w.height()), w.splitter.sizes()
+    assert size[0] == 640  # (the height may grow to the window's minimum)
+    w.close()
+
+    again = MainWindow(autosave_ms=3_600_000)
+    try:
+        assert (again.width(), again.height()) == size
+        again.show()
+        qtbot.waitExposed(again)
+        assert again.splitter.sizes() == sizes
+    finally:
+        again.close()
+
+
+def test_a_damaged_window_state_falls_back_to_fitting_the_screen(qtbot, home):
+    from gui import settings as app_settings
+    from gui.main_window import MainWindow
+
+    app_settings.save_window_state(b"not a geometry", b"nor a splitter")
+    w = MainWindow(autosave_ms=3_600_000)
+    try:
+        assert w.screen().availableGeometry().contains(w.geometry())
+    finally:
+        w.close()
