@@ -261,6 +261,8 @@ def test_a_damaged_window_state_falls_back_to_fitting_the_screen(qtbot, home):
     from gui import settings as app_settings
     from gui.main_window import MainWindow
 
+    (app_settings.app_dir() / app_settings.WINDOW_STATE).write_text("{\"geometry\": \"zz", "utf-8")
+    assert app_settings.window_state() is None  # a torn file reads as "nothing saved"
     app_settings.save_window_state(b"not a geometry", b"nor a splitter")
     w = MainWindow(autosave_ms=3_600_000)
     try:
