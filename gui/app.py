@@ -199,7 +199,13 @@ def main(argv: list[str] | None = None) -> int:
         except DraftError as exc:
             failure = exc
 
+    from .draft_locks import in_use_elsewhere, in_use_message
     from .main_window import MainWindow
+
+    refused = None
+    if report is not None and args.draft and in_use_elsewhere(target, app_settings.locks_dir()):
+        # double-clicked again while its window is hidden behind others
+        report, refused = None, in_use_message(target)
 
     # the sample opens untitled, so that 保存 never writes into the installation
     window = MainWindow(report, target if report is not None and args.draft else None)
@@ -212,8 +218,10 @@ def main(argv: list[str] | None = None) -> int:
         """What the first frame does not need."""
         gc.enable()  # off since gui/launch.py, to keep it out of start-up
         load_translations(app)  # Qt's own dialogs and context menus
-        if failure is not None:
-            window.open_failed(target, failure)
+        if refused is not None:
+            window.open_failed(target, refused, "草稿已打开")
+        elif failure is not None:
+            window.open_failed(target, str(failure))
         elif args.draft:
             window.opened(target)
         window.offer_recovery()

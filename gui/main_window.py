@@ -27,6 +27,7 @@ from core.storage.recovery import RecoveryStore, Snapshot, new_session_id
 from . import settings as app_settings
 from .messages import DISCARD, SAVE, ask_unsaved, confirm, show_error, show_info
 from .document import Document
+from .draft_locks import DraftLocks, in_use_message
 from .enum_props import set_enum_property
 from .findings_panel import FindingsPanel
 from .icons import app_icon
@@ -53,6 +54,11 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.doc = Document(report, path, self)
         self.setWindowIcon(app_icon())
+        # the lock of the draft this window edits follows doc.path (see draft_locks.py)
+        self.locks = DraftLocks(app_settings.locks_dir())
+        if path is not None:
+            self.locks.claim(path)
+        self.doc.path_changed.connect(lambda: self.locks.keep_only(self.doc.path))
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -451,10 +457,14 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path, ask: bool = True) -> bool:
         if ask and not self.maybe_save():
             return False
+        if not self.locks.claim(path):
+            show_error(self, in_use_message(path), "草稿已打开")
+            return False
         try:
             self.doc.open(path)
         except DraftError as exc:
-            self.open_failed(path, exc)
+            self.locks.keep_only(self.doc.path)
+            self.open_failed(path, str(exc))
             return False
         self.opened(path)
         return True
@@ -463,8 +473,8 @@ class MainWindow(QMainWindow):
         app_settings.add_recent_file(str(path))
         self.statusBar().showMessage(f"已打开 {path}", 5000)
 
-    def open_failed(self, path: Path, exc: DraftError) -> None:
-        show_error(self, str(exc), "无法打开")
+    def open_failed(self, path: Path, message: str, title: str = "无法打开") -> None:
+        show_error(self, message, title)
         if not path.exists():
             app_settings.remove_recent_file(str(path))
 
@@ -500,9 +510,13 @@ class MainWindow(QMainWindow):
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        if not self.locks.claim(path):
+            show_error(self, f"“{path.name}”正在另一个年报助手窗口中编辑，不能覆盖。请换一个文件名保存。", "无法保存")
+            return False
         try:
             self.doc.save(path)
         except DraftError as exc:
+            self.locks.keep_only(self.doc.path)
             show_error(self, str(exc), "保存失败")
             return False
         app_settings.add_recent_file(str(path))
@@ -558,7 +572,10 @@ class MainWindow(QMainWindow):
         except DraftError as exc:
             show_error(self, f"自动备份已损坏，无法恢复：{exc}")
             return False
-        self.doc.replace(report, newest.source, dirty=True)
+        source = newest.source
+        if source is not None and not self.locks.claim(source):
+            source = None  # open in another window by now: 保存 will ask where, nothing is overwritten
+        self.doc.replace(report, source, dirty=True)
         newest.path.unlink(missing_ok=True)
         self._changes_since_autosave = 1
         self.autosave()
@@ -711,6 +728,7 @@ class MainWindow(QMainWindow):
         self.autosave_timer.stop()
         self.recovery.discard(self.session)
         self._lock.unlock()
+        self.locks.release_all()
         event.accept()
 
     def narrative_tab(self, key: str) -> NarrativeTab:

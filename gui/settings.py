@@ -53,6 +53,10 @@ def recovery_dir() -> Path:
     return app_dir() / "autosave"
 
 
+def locks_dir() -> Path:
+    return app_dir() / "locks"
+
+
 def log_path() -> Path:
     return app_dir() / "error.log"
 
