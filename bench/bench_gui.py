@@ -7,13 +7,17 @@ Run: QT_QPA_PLATFORM=offscreen python bench/bench_gui.py"""
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 from _util import ROOT, measure, report_line
+
+from core.resources import sample_path
 
 BARE = r"""
 from PySide6.QtWidgets import QApplication, QTabWidget, QTableView
@@ -45,6 +49,14 @@ from gui.launch import run
 sys.exit(run())
 """
 
+# a draft given on the command line, as when a .ogir file is double-clicked
+APP_DRAFT = r"""
+import sys
+sys.argv = ["ogi-report-gui", {draft!r}]
+from gui.launch import run
+sys.exit(run())
+"""
+
 
 def launch(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Milliseconds from launching `cmd` to (the window's first frame painted, the process's
@@ -70,7 +82,10 @@ def cold_starts(home: str, repeat: int) -> bool:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env = {**env, "OGI_REPORT_HOME": home, "OGI_REPORT_QUIT_AFTER_SHOW": "1",
            "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"), "PYTHONPATH": str(ROOT)}
-    cases = {"bare PySide6 window": BARE, "年报助手, empty window": APP_EMPTY, "年报助手 with the sample": APP}
+    draft = Path(home) / "示例草稿.ogir"
+    shutil.copyfile(sample_path(), draft)
+    cases = {"bare PySide6 window": BARE, "年报助手, empty window": APP_EMPTY, "年报助手 with the sample": APP,
+             "年报助手, a draft double-clicked": APP_DRAFT.format(draft=str(draft))}
     for code in cases.values():  # warm the disk cache, write bytecode
         cold_start(code, env)
     runs: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
@@ -107,7 +122,6 @@ def main() -> int:
         from PySide6.QtWidgets import QApplication
 
         qapp = QApplication.instance() or QApplication([])
-        from core.resources import sample_path
         from gui.main_window import MainWindow
 
         w = MainWindow(autosave_ms=3_600_000)
