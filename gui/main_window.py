@@ -367,19 +367,20 @@ class MainWindow(QMainWindow):
             return
         self.doc.undo_stack.redo()
 
-    def copy(self) -> None:
+    def _clipboard(self, grid_action: str, text_action: str) -> None:
+        """Copy or paste: in the grid on screen, or else in the focused text field."""
         tab = self._focused_table()
+        focus = QApplication.focusWidget()
         if tab is not None:
-            tab.view.copy_selection()
-        elif _is_text_editor(QApplication.focusWidget()) or isinstance(QApplication.focusWidget(), QLineEdit):
-            QApplication.focusWidget().copy()
+            getattr(tab.view, grid_action)()
+        elif _is_text_editor(focus) or isinstance(focus, QLineEdit):
+            getattr(focus, text_action)()
+
+    def copy(self) -> None:
+        self._clipboard("copy_selection", "copy")
 
     def paste(self) -> None:
-        tab = self._focused_table()
-        if tab is not None:
-            tab.view.paste()
-        elif _is_text_editor(QApplication.focusWidget()) or isinstance(QApplication.focusWidget(), QLineEdit):
-            QApplication.focusWidget().paste()
+        self._clipboard("paste", "paste")
 
     def clear(self) -> None:
         tab = self._focused_table()

@@ -12,6 +12,8 @@ from .section_tab import SectionTab
 
 
 class NarrativeTab(SectionTab):
+    KIND = NarrativeSection
+
     def __init__(self, doc: Document, section_key: str, parent=None) -> None:
         super().__init__(doc, section_key, parent)
         layout = self.body
@@ -30,15 +32,7 @@ class NarrativeTab(SectionTab):
         self.count = QLabel()
         bottom.addWidget(self.count)
         layout.addLayout(bottom)
-        doc.replaced.connect(self.refresh)
-        doc.changed.connect(self._on_change)
-        self.refresh()
-
-    @property
-    def section(self) -> NarrativeSection:
-        s = self.doc.report.form.section(self.section_key)
-        assert isinstance(s, NarrativeSection)
-        return s
+        self.follow_document()
 
     def refresh(self) -> None:
         s = self.section

@@ -1,13 +1,17 @@
-"""What every section tab starts with: the section heading and a guidance line."""
+"""What every section tab starts with: the section heading and a guidance line,
+and the section it shows, re-read from the report after every change of form."""
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from core.model import Change
+
 from .document import Document
 
 
 class SectionTab(QWidget):
+    KIND: type = object  # the section class of core.forms this tab presents
     def __init__(self, doc: Document, section_key: str, parent=None) -> None:
         super().__init__(parent)
         self.doc = doc
@@ -24,3 +28,21 @@ class SectionTab(QWidget):
         self.guidance.setWordWrap(True)
         self.guidance.setStyleSheet("color: #4A5568;")
         self.body.addWidget(self.guidance)
+
+    @property
+    def section(self):
+        s = self.doc.report.form.section(self.section_key)
+        assert isinstance(s, self.KIND)
+        return s
+
+    def follow_document(self) -> None:
+        """Call at the end of a subclass's __init__: fill in now, and again on every change."""
+        self.doc.replaced.connect(self.refresh)
+        self.doc.changed.connect(self._on_change)
+        self.refresh()
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def _on_change(self, change: Change) -> None:
+        raise NotImplementedError

@@ -13,6 +13,8 @@ from .section_tab import SectionTab
 
 
 class TableTab(SectionTab):
+    KIND = TableSection
+
     def __init__(self, doc: Document, section_key: str, parent=None) -> None:
         super().__init__(doc, section_key, parent)
         layout = self.body
@@ -22,15 +24,7 @@ class TableTab(SectionTab):
         self.view = GridView(self.model, self)
         layout.addWidget(self.view, 1)
         self._unit_boxes: list[QComboBox] = []
-        doc.replaced.connect(self.refresh)
-        doc.changed.connect(self._on_change)
-        self.refresh()
-
-    @property
-    def section(self) -> TableSection:
-        s = self.doc.report.form.section(self.section_key)
-        assert isinstance(s, TableSection)
-        return s
+        self.follow_document()
 
     def refresh(self) -> None:
         s = self.section

@@ -45,3 +45,25 @@ def test_year_sets_format_and_overriding_it_warns(window):
     tab.form_combo.activated.emit(tab.form_combo.findData("2019"))
     assert window.doc.report.form.key == "2019"
     assert hint_shown(tab, tab.form_hint) and "2022年度应使用2021年版格式" in tab.form_hint.text()
+
+
+def test_edit_menu_copy_and_paste_work_in_text_fields_and_grids(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    field = window.meta_tab.agency
+    field.setText("某某市某某局")
+    field.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
+    field.selectAll()
+    window.copy()
+    assert QApplication.clipboard().text() == "某某市某某局"
+    window.meta_tab.contact.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.meta_tab.contact)
+    window.paste()
+    assert window.meta_tab.contact.text() == "某某市某某局"
+
+    tab = window.show_section("applications")
+    window.doc.set_cells({("applications", "new", "natural"): 7})
+    tab.view.setCurrentIndex(tab.model.index_of(("applications", "new", "natural")))
+    window.copy()
+    assert QApplication.clipboard().text().strip() == "7"
