@@ -128,7 +128,7 @@ def main() -> int:
         w.resize(1440, 900)
         w.show()
         w.open_path(sample_path(), ask=False)
-        w.warm_up()  # as after a real start: every section tab built and listening to edits
+        w.tabs.warm_up()  # as after a real start: every section tab built and listening to edits
         while len(w.section_tabs) < len(w.doc.report.form.sections):
             qapp.processEvents()
         tab = w.show_section("applications")

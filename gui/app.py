@@ -219,13 +219,12 @@ def main(argv: list[str] | None = None) -> int:
         gc.enable()  # off since gui/launch.py, to keep it out of start-up
         load_translations(app)  # Qt's own dialogs and context menus
         if refused is not None:
-            window.open_failed(target, refused, "草稿已打开")
+            window.drafts.open_failed(target, refused, "草稿已打开")
         elif failure is not None:
-            window.open_failed(target, str(failure))
+            window.drafts.open_failed(target, str(failure))
         elif args.draft:
-            window.opened(target)
-        window.offer_recovery()
-        window.warm_up()
+            window.drafts.opened(target)
+        window.after_start()
 
     after_first_frame(window, finish_start)
     return app.exec()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from core.checks import Finding
@@ -62,13 +62,14 @@ _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
 class GridModel(QAbstractTableModel):
+    edit_refused = Signal(str)  # why a typed value was not taken (for the status bar)
+
     def __init__(self, doc: Document, table_key: str, parent=None) -> None:
         super().__init__(parent)
         self.doc = doc
         self.table_key = table_key
         self.grid: Grid = layout(doc.report.form.table(table_key))
         self._marks: dict[CellRef, str] = {}  # ref -> "error" / "warning"
-        self.error_handler = None  # callable(str) that shows a refused edit
         doc.changed.connect(self._on_change)
         doc.replaced.connect(self._reset)
         doc.findings_changed.connect(self._on_findings)
@@ -183,8 +184,7 @@ class GridModel(QAbstractTableModel):
         try:
             parsed = parse_number(str(value or ""), spec.domain)
         except InvalidValue as exc:
-            if self.error_handler:
-                self.error_handler(f"{spec.row_label} / {spec.column_label}：{exc}")
+            self.edit_refused.emit(f"{spec.row_label} / {spec.column_label}：{exc}")
             return False
         self.doc.set_cells({ref: parsed})
         return True

@@ -1,6 +1,9 @@
 """Editors for the narrative sections 一, 五 and 六."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton
 
@@ -9,6 +12,9 @@ from core.model import Change
 
 from .document import Document
 from .section_tab import SectionTab
+
+if TYPE_CHECKING:
+    from core.forms.schema import CellRef
 
 
 class NarrativeTab(SectionTab):
@@ -69,4 +75,7 @@ class NarrativeTab(SectionTab):
         lead = "" if cursor.atBlockStart() else "\n"
         cursor.insertText(lead + "\n\n".join(self.section.subheadings) + "\n")
         self.editor.setTextCursor(cursor)
+        self.editor.setFocus()
+
+    def show_cells(self, cells: Sequence[CellRef]) -> None:
         self.editor.setFocus()

@@ -2,12 +2,20 @@
 and the section it shows, re-read from the report after every change of form."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.model import Change
 
 from .document import Document
+
+if TYPE_CHECKING:
+    from core.forms.schema import CellRef
+
+    from .host import Host
 
 
 class SectionTab(QWidget):
@@ -46,3 +54,18 @@ class SectionTab(QWidget):
 
     def _on_change(self, change: Change) -> None:
         raise NotImplementedError
+
+    # --- what the window asks of every section tab (gui/report_tabs.py) ---
+
+    def attach(self, host: Host) -> None:
+        """Route this tab's notes and refusals to the window."""
+
+    def commit_editor(self) -> None:
+        """Finish an edit in progress (before save, undo, switching tabs)."""
+
+    def clipboard(self, action: str) -> bool:
+        """"copy", "paste" or "clear" from the 编辑 menu: True if this tab did it."""
+        return False
+
+    def show_cells(self, cells: Sequence[CellRef]) -> None:
+        """Bring the first of `cells` shown here into view (a finding was double-clicked)."""

@@ -1,6 +1,9 @@
 """A table section: heading, guidance, unit choices and the grid."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel
 
 from core.forms import MatrixTable, TableSection
@@ -10,6 +13,14 @@ from .document import Document
 from .grid_model import GridModel
 from .grid_view import GridView
 from .section_tab import SectionTab
+
+if TYPE_CHECKING:
+    from core.forms.schema import CellRef
+
+    from .host import Host
+
+# 编辑 menu entries and the grid view's methods doing them
+_GRID_ACTIONS = {"copy": "copy_selection", "paste": "paste", "clear": "clear_selection"}
 
 
 class TableTab(SectionTab):
@@ -64,3 +75,27 @@ class TableTab(SectionTab):
                 ref = tuple(box.property("ref"))
                 if ref in change.cells:
                     box.setCurrentText(self.doc.report.unit(ref))
+
+    def attach(self, host: Host) -> None:
+        def paste_refused(refused: list[str]) -> None:
+            shown = "\n".join(refused[:10]) + (f"\n……共 {len(refused)} 处" if len(refused) > 10 else "")
+            host.show_error(f"粘贴的内容中有不能填入的值，本次粘贴未执行：\n\n{shown}", "无法粘贴")
+
+        self.view.message.connect(lambda text: host.status(text, 5000))
+        self.view.paste_refused.connect(paste_refused)
+        self.model.edit_refused.connect(lambda text: host.status(text, 8000))
+
+    def commit_editor(self) -> None:
+        self.view.commit_editor()
+
+    def clipboard(self, action: str) -> bool:
+        getattr(self.view, _GRID_ACTIONS[action])()
+        return True
+
+    def show_cells(self, cells: Sequence[CellRef]) -> None:
+        ref = next((r for r in cells if r[0] == self.model.table_key), None)
+        if ref is not None:
+            idx = self.model.index_of(ref)
+            self.view.setCurrentIndex(idx)
+            self.view.scrollTo(idx)
+            self.view.setFocus()

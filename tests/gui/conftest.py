@@ -22,11 +22,11 @@ def window(qtbot, home):
     from gui.messages import DISCARD
 
     w = MainWindow(autosave_ms=3_600_000)
-    w._ask_unsaved = lambda: DISCARD  # tests of the prompt replace this
+    w.ask_unsaved = lambda: DISCARD  # tests of the prompt replace this
     w.show()
     qtbot.waitExposed(w)
     yield w
-    w._ask_unsaved = lambda: DISCARD
+    w.ask_unsaved = lambda: DISCARD
     w.close()
     w.deleteLater()
 

@@ -21,11 +21,11 @@ def two_windows(qtbot, home, monkeypatch):
     from gui.messages import DISCARD
 
     errors: list[tuple[str, str]] = []
-    monkeypatch.setattr(mw, "show_error", lambda parent, text, title="": errors.append((title, text)))
+    monkeypatch.setattr("gui.messages.show_error", lambda parent, text, title="": errors.append((title, text)))
     windows = []
     for _ in range(2):
         w = mw.MainWindow(autosave_ms=3_600_000)
-        w._ask_unsaved = lambda: DISCARD
+        w.ask_unsaved = lambda: DISCARD
         windows.append(w)
     yield windows[0], windows[1], errors
     for w in windows:
@@ -66,12 +66,12 @@ def test_save_as_over_a_draft_another_window_edits_is_refused(two_windows, draft
     assert a.open_path(draft, ask=False)
     before = draft.read_bytes()
     b.doc.replace(Report("丙局", 2023), None)
-    monkeypatch.setattr(b, "_ask_save_path", lambda *args: draft)
+    monkeypatch.setattr(b, "ask_save_path", lambda *args: draft)
     assert not b.save_as()
     assert draft.read_bytes() == before
     assert errors[-1][0] == "无法保存"
     target = tmp_path / "丙局.ogir"
-    monkeypatch.setattr(b, "_ask_save_path", lambda *args: target)
+    monkeypatch.setattr(b, "ask_save_path", lambda *args: target)
     assert b.save_as() and b.doc.path == target
     assert not a.open_path(target, ask=False)  # b holds its new file now
 
@@ -118,7 +118,7 @@ def test_double_clicking_an_open_draft_again_starts_an_empty_window_with_a_messa
     holder = mw.MainWindow(autosave_ms=3_600_000)
     assert holder.open_path(draft, ask=False)
     shown = []
-    monkeypatch.setattr(mw, "show_error", lambda parent, text, title="": shown.append((title, text)))
+    monkeypatch.setattr("gui.messages.show_error", lambda parent, text, title="": shown.append((title, text)))
     monkeypatch.setattr(QApplication, "exec", lambda *a: 0)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     made = []

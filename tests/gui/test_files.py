@@ -29,7 +29,7 @@ def test_save_close_reopen_identical(qtbot, window, tmp_path):
     window.doc.set_cells({(A, "new", "natural"): 3, (A, "granted", "natural"): 3})
     window.narrative_tab("problems").editor.setPlainText("新的问题描述。")
     target = tmp_path / "我的报告.ogir"
-    window._ask_save_path = lambda *a: target
+    window.ask_save_path = lambda *a: target
     assert window.save_as()
     assert not window.doc.dirty and "*" not in window.windowTitle() and "我的报告.ogir" in window.windowTitle()
     expected = snapshot(window.doc.report)
@@ -66,7 +66,7 @@ def _dirty_window(window, tmp_path):
 def test_unsaved_prompt_save(window, tmp_path):
     p = _dirty_window(window, tmp_path)
     asked = []
-    window._ask_unsaved = lambda: asked.append(1) or SAVE
+    window.ask_unsaved = lambda: asked.append(1) or SAVE
     other = tmp_path / "other.ogir"
     save(Report("乙局", 2023), other)
     assert window.open_path(other)
@@ -77,7 +77,7 @@ def test_unsaved_prompt_save(window, tmp_path):
 
 def test_unsaved_prompt_discard(window, tmp_path):
     p = _dirty_window(window, tmp_path)
-    window._ask_unsaved = lambda: DISCARD
+    window.ask_unsaved = lambda: DISCARD
     other = tmp_path / "other.ogir"
     save(Report("乙局", 2023), other)
     assert window.open_path(other)
@@ -87,7 +87,7 @@ def test_unsaved_prompt_discard(window, tmp_path):
 
 def test_unsaved_prompt_cancel_keeps_everything(window, tmp_path):
     p = _dirty_window(window, tmp_path)
-    window._ask_unsaved = lambda: CANCEL
+    window.ask_unsaved = lambda: CANCEL
     other = tmp_path / "other.ogir"
     save(Report("乙局", 2023), other)
     assert not window.open_path(other)
@@ -113,7 +113,7 @@ def test_damaged_draft_gives_chinese_message(window, tmp_path, monkeypatch):
     bad = tmp_path / "bad.ogir"
     bad.write_bytes(b"\x00\x01garbage")
     shown = []
-    monkeypatch.setattr("gui.main_window.show_error", lambda parent, text, title="": shown.append((title, text)))
+    monkeypatch.setattr("gui.messages.show_error", lambda parent, text, title="": shown.append((title, text)))
     assert not window.open_path(bad, ask=False)
     assert shown and shown[0][0] == "无法打开" and "bad.ogir" in shown[0][1] and "Traceback" not in shown[0][1]
     assert bad.read_bytes() == b"\x00\x01garbage"
@@ -134,7 +134,7 @@ def test_findings_double_click_selects_tab_and_cell(qtbot, window):
     assert target is not None
     tree.itemDoubleClicked.emit(target, 1)
     tab = window.table_tab(A)
-    assert window._key_of_holder(window.tabs.currentWidget()) == A
+    assert window.tabs.key_of(window.tabs.currentWidget()) == A
     assert tab.view.currentIndex() == tab.model.index_of((A, "new", "legal_service"))
 
 
@@ -171,7 +171,7 @@ w.open_path(Path(sys.argv[1]), ask=False)
 w.doc.set_cells({("applications", "new", "natural"): 77})
 w.narrative_tab("overview").editor.setPlainText("崩溃前输入的文字。")
 deadline = time.time() + 30
-path = w.recovery.path_for(w.session)
+path = w.drafts.recovery.path_for(w.drafts.session_id)
 while not path.exists() and time.time() < deadline:
     app.processEvents()
     time.sleep(0.02)
@@ -199,7 +199,7 @@ def test_crash_then_restore(qtbot, home, tmp_path):
         # while it runs, its snapshot is not offered to another window
         from gui.main_window import MainWindow
         live = MainWindow(autosave_ms=3_600_000)
-        assert live.orphaned_snapshots() == []
+        assert live.drafts.orphaned_snapshots() == []
         live.close()
     finally:
         proc.kill()  # a crash: no closeEvent, no cleanup
@@ -210,17 +210,17 @@ def test_crash_then_restore(qtbot, home, tmp_path):
     from gui.main_window import MainWindow
     w = MainWindow(autosave_ms=3_600_000)
     offered = []
-    w._ask_restore = lambda snap, others: offered.append(snap) or True
+    w.ask_restore = lambda snap, others: offered.append(snap) or True
     try:
-        assert w.offer_recovery()
+        assert w.drafts.offer_recovery()
         assert len(offered) == 1 and offered[0].source == draft
         assert w.doc.report.value((A, "new", "natural")) == 77
         assert w.narrative_tab("overview").editor.toPlainText() == "崩溃前输入的文字。"
         assert w.doc.path == draft and w.doc.dirty
         # the crashed session's snapshot is gone, and nothing is offered twice
-        assert w.orphaned_snapshots() == []
+        assert w.drafts.orphaned_snapshots() == []
     finally:
-        w._ask_unsaved = lambda: DISCARD
+        w.ask_unsaved = lambda: DISCARD
         w.close()
 
 
@@ -230,8 +230,8 @@ def test_autosave_writes_recovery_file_not_the_draft(window, tmp_path):
     before = p.read_bytes()
     window.open_path(p, ask=False)
     window.doc.set_cells({(A, "new", "natural"): 5})
-    window.autosave()
-    snap = window.recovery.path_for(window.session)
+    window.drafts.autosave()
+    snap = window.drafts.recovery.path_for(window.drafts.session_id)
     assert snap.exists() and p.read_bytes() == before
     assert '"natural": 5' in snap.read_text("utf-8")
     window.save()

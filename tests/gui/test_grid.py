@@ -105,7 +105,7 @@ def test_paste_block_is_one_undo_step(qtbot, window):
 def test_paste_with_letters_is_refused_with_one_message(qtbot, window, monkeypatch):
     window.doc.replace(Report("某局", 2023), None)
     shown = []
-    monkeypatch.setattr("gui.main_window.show_error", lambda parent, text, title="": shown.append(text))
+    monkeypatch.setattr("gui.messages.show_error", lambda parent, text, title="": shown.append(text))
     tab = tab_for(window, A)
     tab.view.setCurrentIndex(tab.model.index_of((A, "new", "natural")))
     assert not tab.view.paste("1\tabc\n2\tx3\n")

@@ -22,9 +22,9 @@ def test_new_from_last_year_and_explain_a_warning(window, tmp_path, monkeypatch)
     last_path = tmp_path / "2022.ogir"
     save(last, last_path)
     infos = []
-    monkeypatch.setattr("gui.main_window.show_info", lambda parent, title, text: infos.append(text))
-    window._ask_open_path = lambda *a: last_path
-    window.new_from_last_year()
+    monkeypatch.setattr("gui.messages.show_info", lambda parent, title, text: infos.append(text))
+    window.ask_open_path = lambda *a: last_path
+    window.drafts.new_from_last_year()
     r = window.doc.report
     assert (r.meta.year, r.value((A, "carried_over", "natural"))) == (2023, 4)
     assert infos and "已结转" in infos[0]
@@ -41,7 +41,7 @@ def test_new_from_last_year_and_explain_a_warning(window, tmp_path, monkeypatch)
     assert "1 个已核实" in window.findings_label.text()
 
     target = tmp_path / "2023.ogir"
-    window._ask_save_path = lambda *a: target
+    window.ask_save_path = lambda *a: target
     assert window.save_as()
     again = load(target)
     assert any(e.note == "机构合并，多结转2件。" for e in again.explanations.values())

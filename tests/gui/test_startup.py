@@ -54,7 +54,7 @@ def test_sample_opens_untitled_so_saving_never_writes_into_the_installation(star
     assert w.doc.path is None and not w.doc.dirty
     assert "广州市海珠区政务服务数据管理局2019年度" in w.windowTitle()
     asked = []
-    monkeypatch.setattr(w, "_ask_save_path", lambda *a: asked.append(a) or None)
+    monkeypatch.setattr(w, "ask_save_path", lambda *a: asked.append(a) or None)
     w.doc.report.set_meta("contact", "020-00000000")
     assert w.save() is False  # cancelled in the 另存为 dialog
     assert asked and asked[0][0] == "另存为"
@@ -80,7 +80,7 @@ def test_unreadable_draft_on_the_command_line_gives_a_message_and_an_empty_windo
     import gui.main_window as mw
 
     shown = []
-    monkeypatch.setattr(mw, "show_error", lambda parent, text, title="": shown.append((title, text)))
+    monkeypatch.setattr("gui.messages.show_error", lambda parent, text, title="": shown.append((title, text)))
     p = tmp_path / "坏.ogir"
     p.write_bytes(b"\x00\x01 not a draft")
     w = start(str(p))
@@ -100,7 +100,7 @@ def test_section_tabs_are_built_in_the_background_after_start(start, qtbot):
 
 
 def test_help_menu_opens_the_sample(window):
-    window.act_sample.trigger()
+    window.menu_actions["sample"].trigger()
     assert window.doc.report.meta.agency == "广州市海珠区政务服务数据管理局"
     assert window.doc.path is None
 
@@ -155,7 +155,7 @@ def test_enum_properties_set_by_name_take_effect(window):
 
     assert window.tabs.elideMode() == Qt.TextElideMode.ElideNone
     assert window.splitter.orientation() == Qt.Orientation.Vertical
-    assert window.act_clear.shortcutContext() == Qt.ShortcutContext.WidgetShortcut
+    assert window.menu_actions["clear"].shortcutContext() == Qt.ShortcutContext.WidgetShortcut
     assert window.findChild(type(window.addToolBar("x")), "main").toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextOnly
     from PySide6.QtWidgets import QFormLayout
     assert window.meta_tab.findChild(QFormLayout).labelAlignment() & Qt.AlignmentFlag.AlignRight

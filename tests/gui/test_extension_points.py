@@ -1,0 +1,84 @@
+"""The window's extension points: a menu action, a report tab and a workspace
+each added by a module of their own (gui/menus.py, gui/report_tabs.py,
+gui/workspaces.py), without touching the window class."""
+from __future__ import annotations
+
+import sys
+import types
+
+import pytest
+
+
+@pytest.fixture
+def extra_module(monkeypatch):
+    """Install a throwaway module under `name` holding `attrs`."""
+
+    def install(name, **attrs):
+        module = types.ModuleType(name)
+        module.__dict__.update(attrs)
+        monkeypatch.setitem(sys.modules, name, module)
+        return module
+
+    return install
+
+
+def _texts(menu):
+    return ["----" if a.isSeparator() else a.text() for a in menu.actions()]
+
+
+def test_a_menu_action_from_its_own_module(qtbot, home, extra_module, monkeypatch):
+    from gui import menus
+    from gui.main_window import MainWindow
+    from gui.menus import MenuAction
+
+    ran = []
+    extra_module("tests_extra_actions", ACTIONS=(
+        MenuAction("export_charts", "文件(&F)/导出", "export", "导出图解(&G)…", ran.append, tip="导出图解"),
+        MenuAction("import_published", "文件(&F)", "transfer", "导入已发布的报告(&R)…", ran.append),
+    ))
+    monkeypatch.setattr(menus, "ACTION_MODULES", (*menus.ACTION_MODULES, "tests_extra_actions"))
+    w = MainWindow(autosave_ms=3_600_000)
+    try:
+        assert _texts(w.menus["文件(&F)/导出"]) == ["导出 Word 文档(&W)…", "导出 Excel 附表(&X)…", "导出网页(&H)…",
+                                                "导出空白填报模板(&T)…", "导出图解(&G)…", "----", "导出设置…"]
+        file_menu = _texts(w.menus["文件(&F)"])
+        assert file_menu[file_menu.index("导入 Excel 附表(&I)…") + 1] == "导入已发布的报告(&R)…"
+        w.menu_actions["export_charts"].trigger()
+        assert ran == [w]
+    finally:
+        w.close()
+
+
+def test_a_report_tab_and_a_workspace_from_their_own_modules(qtbot, home, extra_module, monkeypatch):
+    from PySide6.QtWidgets import QLabel
+
+    from gui import report_tabs, workspaces
+    from gui.main_window import MainWindow
+    from gui.report_tabs import ReportTab
+    from gui.workspaces import Workspace
+
+    built, shown = [], []
+
+    def build_tab(window):
+        built.append("tab")
+        return QLabel("图解")
+
+    extra_module("tests_extra_tab", TAB=ReportTab("charts", "图解", build_tab, lambda w, page: shown.append(page)))
+    extra_module("tests_extra_workspace",
+                 WORKSPACE=Workspace("consolidate", "汇总(&C)", lambda window: built.append("ws") or QLabel("汇总")))
+    monkeypatch.setattr(report_tabs, "TAB_MODULES", (*report_tabs.TAB_MODULES, "tests_extra_tab"))
+    monkeypatch.setattr(workspaces, "WORKSPACE_MODULES", ("tests_extra_workspace",))
+    monkeypatch.setattr(sys.modules["gui.workspaces"], "ACTIONS", workspaces._menu())
+    w = MainWindow(autosave_ms=3_600_000)
+    try:
+        tabs = w.tabs
+        assert tabs.tabText(tabs.count() - 1) == "图解" and built == []  # built when first shown
+        tabs.setCurrentIndex(tabs.count() - 1)
+        assert built == ["tab"] and shown == [tabs.extra_widgets["charts"]]
+        assert _texts(w.menus["视图(&V)"]) == ["报告编辑(&R)", "汇总(&C)"]
+        w.menu_actions["workspace_consolidate"].trigger()
+        assert built == ["tab", "ws"] and w.workspaces.current_key() == "consolidate"
+        w.show_section("applications")  # a finding or a menu entry brings the report editor back
+        assert w.workspaces.current_key() == "report"
+    finally:
+        w.close()
