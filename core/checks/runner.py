@@ -10,6 +10,7 @@ from ..model.values import domain_problem, format_value
 from ..records import replace
 from .crossyear import check_carry_over, check_copied_text, check_old_year, check_stock_plausibility
 from .findings import Finding, Severity
+from ..register.findings import register_findings
 from .narrative_numbers import check_narrative_numbers, check_prose_sums
 
 Rule = Callable[[Report], list[Finding]]
@@ -160,6 +161,7 @@ RULES: tuple[Rule, ...] = (
     check_old_year,
     check_narrative_numbers,
     check_prose_sums,
+    register_findings,
 )
 
 

@@ -14,6 +14,8 @@ from typing import Any
 from ..forms import EVALUATION_ORDER, Form, form_for_year, get_form
 from ..forms.schema import CellRef, Number
 from ..records import field, record
+from ..register.live import RegisterLive
+from ..register.register import Register, RegisterChange
 
 
 class ReadOnlyCell(KeyError):
@@ -25,7 +27,8 @@ class ReadOnlyCell(KeyError):
 
 @record
 class Change:
-    """What changed.  kind: "cells", "text", "meta" or "form" (everything)."""
+    """What changed.  kind: "cells", "text", "meta", "form" (everything) or
+    "register" (the 台账; `cells` are the 表三 cells it recomputed)."""
 
     kind: str
     cells: frozenset[CellRef] = frozenset()
@@ -82,6 +85,7 @@ class Metadata:
 
 
 Listener = Callable[[Change], None]
+REGISTER_TABLE = "applications"  # 表三, the table the register can fill
 
 
 def default_report_year(year: int, month: int) -> int:
@@ -144,6 +148,12 @@ class Report:
         # applies while the finding's numbers are the ones it was given for.
         self.explanations: dict[str, Explanation] = {}
         self._listeners: list[Listener] = []
+        # The 依申请公开登记台账; when register_drives (由台账生成), 表三's inputs are
+        # its counts and cannot be typed.
+        self.register = Register()
+        self.register_drives = False
+        self.register_live = RegisterLive(self.register, year, form.key)
+        self.register.subscribe(self._on_register_change)
         self._recompute()
 
     # --- form and metadata --------------------------------------------------
@@ -181,6 +191,11 @@ class Report:
         except ValueError:
             followed = True
         self.meta.year = year
+        self.register_live.set_context(year, self.meta.form_key)
+        changed = self._write_register_counts() if self.register_drives else set()
+        if changed:
+            self._recompute()
+            self._emit(Change("cells", cells=frozenset(self._with_dependents(changed))))
         self._emit(Change("meta", field="year"))
         if followed:
             try:
@@ -199,6 +214,11 @@ class Report:
         for name, value in values.items():
             if name != "form_key" and getattr(self.meta, name) != value:
                 setattr(self.meta, name, value)
+                if name == "year":
+                    self.register_live.set_context(value, self.meta.form_key)
+                    if self.register_drives and self._write_register_counts():
+                        self._recompute()
+                        self._emit(Change("form", field="register"))
                 self._emit(Change("meta", field=name))
 
     def _switch_form(self, key: str) -> None:
@@ -220,6 +240,9 @@ class Report:
         self.meta.form_key = key
         for s in get_form(key).narratives:
             self.texts.setdefault(s.key, "")
+        self.register_live.set_context(self.meta.year, key)
+        if self.register_drives:
+            self._write_register_counts()
         self._recompute()
         self._emit(Change("form", field="form_key"))
 
@@ -271,6 +294,9 @@ class Report:
                 raise ReadOnlyCell(f"表格中没有这个单元格：{ref}")
             if spec.computed:
                 raise ReadOnlyCell(f"“{spec.row_label} / {spec.column_label}”是自动计算的总计，不能直接填写。")
+            if self.register_drives and ref[0] == REGISTER_TABLE:
+                raise ReadOnlyCell(f"表三由台账生成，“{spec.row_label} / {spec.column_label}”不能直接填写"
+                                   "（在“台账”中登记申请，或关闭“由台账生成”）。")
             if v is not None and (isinstance(v, bool) or not isinstance(v, (int, Decimal))):
                 raise TypeError(f"cell values are int or Decimal, got {type(v).__name__}")
         previous: dict[CellRef, Number | None] = {}
@@ -323,6 +349,8 @@ class Report:
                 raise ReadOnlyCell(f"不是可填写的单元格：{ref}")
         self._inputs = dict(inputs)
         self.reported_totals = dict(reported_totals or {})
+        if self.register_drives:
+            self._write_register_counts()
         self._recompute()
         self._emit(Change("form"))
 
@@ -339,6 +367,48 @@ class Report:
                     total += v
             computed[spec.ref] = total
         self._computed = computed
+
+    # --- the register (台账) ----------------------------------------------------------
+
+    def _with_dependents(self, refs: set[CellRef]) -> set[CellRef]:
+        deps = _dependents(self.meta.form_key)
+        out = set(refs)
+        for ref in refs:
+            out |= deps.get(ref, frozenset())
+        return out
+
+    def _write_register_counts(self) -> set[CellRef]:
+        """Put the register's counts into 表三's inputs; returns the cells that changed."""
+        values = self.register_live.table_values()
+        changed = {ref for ref, v in values.items() if self._inputs.get(ref) != v}
+        for ref in changed:
+            self._inputs[ref] = values[ref]
+        # Cells of the table the register does not fill (none today) are cleared.
+        for ref in [r for r in self._inputs if r[0] == REGISTER_TABLE and r not in values]:
+            del self._inputs[ref]
+            changed.add(ref)
+        for ref in [r for r in self.reported_totals if r[0] == REGISTER_TABLE]:
+            del self.reported_totals[ref]
+        return changed
+
+    def _on_register_change(self, change: RegisterChange) -> None:
+        changed = self.register_live.apply(change)
+        affected: set[CellRef] = set()
+        if self.register_drives and changed:
+            self._write_register_counts()
+            self._recompute()
+            affected = self._with_dependents(changed)
+        self._emit(Change("register", cells=frozenset(affected)))
+
+    def set_register_drives(self, on: bool) -> None:
+        """由台账生成 on or off.  Off keeps the last counts as typed values."""
+        if on == self.register_drives:
+            return
+        self.register_drives = on
+        if on:
+            self._write_register_counts()
+            self._recompute()
+        self._emit(Change("form", field="register_drives"))
 
     def explain(self, key: str, explanation: Explanation | None) -> None:
         if explanation is None:

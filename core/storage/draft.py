@@ -16,21 +16,29 @@ from ..forms.schema import CellRef, Form, Number
 from ..forms.schema import Domain
 from ..model.report import Explanation, PreviousYear, Report
 from ..model.values import coerce, domain_problem
+from ..register.store import register_from_json, register_to_json
 from .atomic import atomic_write_bytes
 from .errors import DraftError, DraftNotFound, DraftSchemaError, DraftTooNew, DraftUnreadable, DraftWriteError
 
 APP_ID = "ogi-report"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 DRAFT_SUFFIX = ".ogir"
 BACKUP_SUFFIX = ".bak"
-MAX_DRAFT_BYTES = 20 * 1024 * 1024  # a real draft is ~20 KB; anything huge is not ours
+# A draft without a register is ~20 KB; a register of 20,000 requests with long
+# contents stays well below this.  Anything larger is not ours.
+MAX_DRAFT_BYTES = 100 * 1024 * 1024
 
 _KNOWN_TOP = {"app", "format_version", "metadata", "sections", "tables", "units", "reported_totals", "stashed",
-              "previous", "explanations"}
+              "previous", "explanations", "register"}
 _KNOWN_META = {"agency", "year", "form", "date", "contact", "compiler"}
 
 # Older file versions are upgraded step by step: version -> function to the next.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    # Version 2 added the optional "register" (登记台账); a version 1 draft has none.
+    return {**data, "format_version": 2}
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
 
 
 def backup_path(path: Path) -> Path:
@@ -97,6 +105,8 @@ def to_dict(report: Report) -> dict[str, Any]:
             key: {"note": e.note, "expected": _json_or_none(e.expected), "actual": _json_or_none(e.actual)}
             for key, e in report.explanations.items()
         }
+    if len(report.register) or report.register_drives or report.register.calendar or report.register.mappings:
+        data["register"] = register_to_json(report.register, report.register_drives)
     for k, v in report.extra.items():
         data.setdefault(k, v)
     return data
@@ -254,6 +264,12 @@ def from_dict(data: Any, path: Path | None = None) -> Report:
             if v is not None:
                 rd.number(v, f"explanations.{key}")
         report.explanations[key] = Explanation(rd.text(e.get("note", ""), f"explanations.{key}.note"), *values)
+    if "register" in data:
+        register, drives = register_from_json(data["register"], rd.fail)
+        report.register.set_calendar(register.calendar)
+        report.register.mappings = register.mappings
+        report.register.replace_all(register.requests)
+        report.set_register_drives(drives)
     report.extra = {k: v for k, v in data.items() if k not in _KNOWN_TOP}
     return report
 
