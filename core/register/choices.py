@@ -103,7 +103,9 @@ def official_result_names(form_key: str) -> dict[str, str]:
     （三）不予公开 1.属于国家秘密).  Anything else needs the user's mapping."""
     out: dict[str, str] = {}
     for key, parent, label in result_rows(form_key):
-        for text in (label, bare(label), f"{parent}{label}", f"{bare(parent)}{bare(label)}"):
+        # （二）部分公开（区分处理的，…） is named 部分公开 without its printed note.
+        short = re.sub(r"（[^（）]*）$", "", bare(label))
+        for text in (label, bare(label), short, f"{parent}{label}", f"{bare(parent)}{bare(label)}"):
             out[bare(text)] = key
             out[text] = key
     # 其他 alone is ambiguous in 2021 (（六）3.其他) only within its group; keep it out.
