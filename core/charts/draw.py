@@ -50,7 +50,7 @@ def heading(title: str, subtitle: str = "") -> tuple[str, float]:
     out: list[str] = []
     y = 0.0
     lines = wrap(title, 34, WIDTH - 2 * MARGIN - 22)
-    out.append(rect(MARGIN, 6, 8, 38 + 50 * (len(lines) - 1), ACCENT))
+    out.append(rect(MARGIN, 6, 8, 38 + 50 * (len(lines) - 1), ACCENT).replace("<rect", '<rect class="mark"'))
     for ln in lines:
         out.append(text(MARGIN + 22, y + 38, ln, 34, weight="bold"))
         y += 50

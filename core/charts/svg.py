@@ -35,11 +35,11 @@ ACCENT = "#a8201a"  # the red of government portals; dark enough to print as nea
 FILLS: tuple[tuple[str, str, str], ...] = (
     ("f0", "#a8201a", ""),  # solid dark red
     ("f1", "#e9a38f", "#a8201a"),  # light red, diagonal hatch
-    ("f2", "#5d6d7e", ""),  # solid slate
+    ("f2", "#7b8794", ""),  # solid slate, mid grey in print
     ("f3", "#d5dbe1", "#34495e"),  # pale slate, dots
     ("f4", "#f3d27a", "#8a6d12"),  # pale gold, horizontal lines
     ("f5", "#ffffff", "#555555"),  # white, cross hatch
-    ("f6", "#8c8c8c", ""),  # solid grey
+    ("f6", "#cfcfcf", ""),  # solid light grey
 )
 
 
@@ -145,10 +145,14 @@ def line(x1: float, y1: float, x2: float, y2: float, color: str = RULE, width: f
 
 def document(width: int, height: int, body: str, title: str) -> str:
     """A standalone SVG file."""
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + element(width, height, body, title, defs()) + "\n"
+
+
+def element(width: int, height: int, body: str, title: str, shared: str = "") -> str:
+    """An <svg> element; `shared` holds the <defs> unless the page already has them."""
     return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" font-family="{escape(FONT_FAMILY)}">'
-        f"<title>{escape(title)}</title>{defs()}"
-        f'<rect width="{width}" height="{height}" fill="#ffffff"/>{body}</svg>\n'
+        f"<title>{escape(title)}</title>{shared}"
+        f'<rect width="{width}" height="{height}" fill="#ffffff"/>{body}</svg>'
     )

@@ -67,7 +67,9 @@ def _narrative_html(text: str) -> str:
     return "\n".join(out)
 
 
-def html_text(report: Report) -> str:
+def html_text(report: Report, *, charts: bool = False, draft_path: Path | str | None = None) -> str:
+    """The page; with `charts`, the 图解 follow the report as inline SVG (the
+    earlier years come from the `previous` chain of `draft_path`)."""
     title = escape(report.title)
     parts = [
         "<!DOCTYPE html>",
@@ -75,7 +77,7 @@ def html_text(report: Report) -> str:
         "<head>",
         '<meta charset="utf-8">',
         f"<title>{title}</title>",
-        f"<style>{CSS}</style>",
+        f"<style>{CSS}{_charts_css() if charts else ''}</style>",
         "</head>",
         "<body>",
         f"<h1>{title}</h1>",
@@ -92,9 +94,20 @@ def html_text(report: Report) -> str:
         parts.append(f'<p class="signature">{escape(report.meta.compiler.strip())}</p>')
         if report.meta.date.strip():
             parts.append(f'<p class="signature">{escape(chinese_date(report.meta.date))}</p>')
+    if charts:
+        from ..charts.html import charts_html
+
+        parts.append(charts_html(report, draft_path))
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)
 
 
-def export_html(report: Report, path: Path | str) -> None:
-    write_output(Path(path), html_text(report).encode("utf-8"))
+def _charts_css() -> str:
+    from ..charts.html import CSS as CHARTS_CSS
+
+    return CHARTS_CSS
+
+
+def export_html(report: Report, path: Path | str, *, charts: bool = False,
+                draft_path: Path | str | None = None) -> None:
+    write_output(Path(path), html_text(report, charts=charts, draft_path=draft_path).encode("utf-8"))

@@ -31,6 +31,7 @@ class ExportSettings:
     table_font_pt: float = 10.5  # 五号
     review_table_font_pt: float = 9.0  # 15 narrow columns in section 四
     bold_subheadings: bool = False  # the standard does not ask for bold
+    html_charts: bool = False  # 导出网页 appends the 图解 as inline SVG
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
