@@ -7,6 +7,9 @@ from __future__ import annotations
 from datetime import date
 
 from ..forms.schema import CellRef
+from functools import cache
+from typing import NamedTuple
+
 from ..records import record
 from .choices import APPLICATIONS, applicant_keys, result_keys
 from .deadlines import DUE_SOON_DAYS, Deadline, deadline, working_days_left
@@ -20,9 +23,21 @@ class Context:
     form_key: str
     today: date
 
+    @property
+    def first(self) -> date:
+        return _bounds(self.year)[0]
 
-@record
-class Issue:
+    @property
+    def last(self) -> date:
+        return _bounds(self.year)[1]
+
+
+@cache
+def _bounds(year: int) -> tuple[date, date]:
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+class Issue(NamedTuple):
     """A problem of one request: rule id, severity ("error"/"warning"), Chinese text
     without the request's name (added when the finding is made), and a status tag
     used by the register's filters."""
@@ -33,8 +48,7 @@ class Issue:
     tag: str = ""
 
 
-@record
-class Analysis:
+class Analysis(NamedTuple):
     cells: tuple[CellRef, ...]
     deadline: Deadline | None
     issues: tuple[Issue, ...]
@@ -57,7 +71,7 @@ def contributions(req: Request, ctx: Context) -> tuple[CellRef, ...]:
     col = req.applicant_type
     if req.received is None or col not in applicant_keys(ctx.form_key):
         return ()
-    first, last = date(ctx.year, 1, 1), date(ctx.year, 12, 31)
+    first, last = _bounds(ctx.year)
     received, answered = req.received, req.answered
     if received > last or (answered is not None and answered < first):
         return ()
@@ -79,7 +93,7 @@ def _data_issues(req: Request, ctx: Context) -> list[Issue]:
     if req.received is None:
         out.append(Issue("D7", "error", "未填收到日期，不能计入表三，也无法计算答复期限"))
         return out
-    first, last = date(ctx.year, 1, 1), date(ctx.year, 12, 31)
+    first, last = _bounds(ctx.year)
     relevant = req.received <= last and (req.answered is None or req.answered >= first)
     if not relevant:
         return out
@@ -98,10 +112,30 @@ def _data_issues(req: Request, ctx: Context) -> list[Issue]:
     return out
 
 
+def _needs_deadline(req: Request) -> bool:
+    """Whether any deadline warning is possible.  An answer within 20 calendar days
+    of its start, or a 补正 notice within 7, is in time whatever the holidays
+    (n working days never end before the n-th calendar day), so most finished
+    requests of a register skip the working-day arithmetic."""
+    if req.answered is None or req.consult_start is not None or req.received is None:
+        return True
+    start = req.correction_received or req.received
+    if (req.answered - start).days > 20:
+        return True
+    return req.correction_sent is not None and (req.correction_sent - req.received).days > 7
+
+
 def analyse(req: Request, ctx: Context, calendar: WorkCalendar) -> Analysis:
     issues = _data_issues(req, ctx)
-    dl = deadline(req, calendar, ctx.today)
     status = DONE if req.answered is not None else OPEN
+    if _needs_deadline(req):
+        dl = deadline(req, calendar, ctx.today)
+    else:
+        dl = None
+        assert req.received is not None and req.answered is not None
+        unknown = calendar.unknown_years(range(req.received.year, req.answered.year + 1))
+        if unknown:
+            dl = deadline(req, calendar, ctx.today)
     if dl is not None:
         if dl.unknown_years:
             years = "、".join(f"{y}年" for y in dl.unknown_years)

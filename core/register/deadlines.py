@@ -34,8 +34,9 @@ def _in_range(d: date | None) -> bool:
 
 def deadline(req: Request, calendar: WorkCalendar, today: date) -> Deadline | None:
     """None when the request has no usable 收到日期."""
-    dates = (req.received, req.correction_received, req.consult_start, req.consult_end, req.answered)
-    if req.received is None or not all(_in_range(d) for d in dates):
+    if req.received is None or not (_in_range(req.received) and _in_range(req.correction_received)
+                                    and _in_range(req.consult_start) and _in_range(req.consult_end)
+                                    and _in_range(req.answered)):
         return None
     start = req.correction_received if req.correction_received and req.correction_received >= req.received \
         else req.received

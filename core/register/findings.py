@@ -27,11 +27,20 @@ def register_findings(report: Report) -> list[Finding]:
     live = report.register_live
     live.ensure()
     out: list[Finding] = []
+    drives = report.register_drives
+    cache = live.finding_cache
     for i in live.issue_rows():
         req = report.register[i]
+        hit = cache.get(i)
+        if hit is not None and hit[0] is req and hit[1] == drives:
+            out.extend(hit[2])  # type: ignore[arg-type]
+            continue
         name = request_name(i, req.number)
         evidence = req.number.strip() or f"第{i + 1}行"
-        for issue in live.analysis(i).issues:
-            severity = Severity.ERROR if issue.severity == "error" and report.register_drives else Severity.WARNING
-            out.append(Finding(issue.rule, severity, f"{name}：{issue.text}。", SECTION, evidence=evidence))
+        made = tuple(
+            Finding(issue.rule, Severity.ERROR if issue.severity == "error" and drives else Severity.WARNING,
+                    f"{name}：{issue.text}。", SECTION, evidence=evidence)
+            for issue in live.analysis(i).issues)
+        cache[i] = (req, drives, made)
+        out.extend(made)
     return out

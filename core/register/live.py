@@ -36,6 +36,9 @@ class RegisterLive:
         self.counts: Counter[CellRef] = Counter()
         self._issue_rows: set[int] = set()
         self._ready = False
+        # Findings made from each row's issues (see findings.py), by row index; an
+        # entry holds the request it was made for and is rebuilt when that differs.
+        self.finding_cache: dict[int, tuple[Request, bool, tuple[object, ...]]] = {}
 
     # --- keeping up -------------------------------------------------------------
 
@@ -53,6 +56,7 @@ class RegisterLive:
         self._analyses = [self._analysis(r) for r in self.register]
         self.counts = Counter(c for a in self._analyses for c in a.cells)
         self._issue_rows = {i for i, a in enumerate(self._analyses) if a.issues}
+        self.finding_cache = {}
         self._ready = True
 
     def ensure(self) -> None:

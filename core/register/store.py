@@ -50,7 +50,7 @@ def register_to_json(register: Register, drives: bool) -> dict[str, Any]:
 Fail = Callable[[str], Exception]
 
 
-def _date(value: Any, where: str, fail: Fail) -> date:
+def _date(value: Any, where: str, fail: Fail) -> date:  # for the calendar lists
     if not isinstance(value, str):
         raise fail(f"“{where}”应为日期文字（YYYY-MM-DD）")
     try:
@@ -59,28 +59,43 @@ def _date(value: Any, where: str, fail: Fail) -> date:
         raise fail(f"“{where}”的日期“{value}”无效") from None
 
 
+def _text_value(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError
+    return value
+
+
+def _flag_value(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError
+    return value
+
+
+def _fee_value(value: Any) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        raise TypeError
+    return Decimal(value)
+
+
+_READERS: dict[str, Callable[[Any], Any]] = {k: _text_value for k in STORED_FIELDS}
+_READERS.update({k: date.fromisoformat for k in _DATE_FIELDS})
+_READERS["extended"] = _flag_value
+_READERS["fee"] = _fee_value
+_EXPECTED = {"extended": "true 或 false", "fee": "数字", **{k: "日期文字（YYYY-MM-DD）" for k in _DATE_FIELDS}}
+
+
 def request_from_json(data: Any, where: str, fail: Fail) -> Request:
     if not isinstance(data, dict):
         raise fail(f"“{where}”应为对象")
     values: dict[str, Any] = {}
     for key, value in data.items():
-        here = f"{where}.{key}"
-        if key not in STORED_FIELDS:
-            raise fail(f"“{here}”不是台账的栏目")
-        if key in _DATE_FIELDS:
-            values[key] = _date(value, here, fail)
-        elif key == "extended":
-            if not isinstance(value, bool):
-                raise fail(f"“{here}”应为 true 或 false")
-            values[key] = value
-        elif key == "fee":
-            if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-                raise fail(f"“{here}”应为数字")
-            values[key] = Decimal(value)
-        else:
-            if not isinstance(value, str):
-                raise fail(f"“{here}”应为文字")
-            values[key] = value
+        reader = _READERS.get(key)
+        if reader is None:
+            raise fail(f"“{where}.{key}”不是台账的栏目")
+        try:
+            values[key] = reader(value)
+        except (TypeError, ValueError):
+            raise fail(f"“{where}.{key}”应为{_EXPECTED.get(key, '文字')}，而不是“{value}”") from None
     return Request(**values)
 
 

@@ -58,13 +58,17 @@ class WorkCalendar:
     def __init__(self, overrides: Mapping[int, YearOverride] | None = None) -> None:
         self.overrides = dict(overrides or {})
         self._days: dict[int, list[int]] = {}
+        self._known: dict[int, bool] = {}
 
     def known(self, year: int) -> bool:
         """Whether the holidays of `year` are known (from the package or typed by the user)."""
-        return year in self.overrides or _package_year(year) is not None
+        k = self._known.get(year)
+        if k is None:
+            k = self._known[year] = year in self.overrides or _package_year(year) is not None
+        return k
 
     def unknown_years(self, years: Iterable[int]) -> list[int]:
-        return sorted({y for y in years if not self.known(y)})
+        return [y for y in years if not self.known(y)]
 
     def _workdays(self, year: int) -> list[int]:
         days = self._days.get(year)
