@@ -29,6 +29,8 @@ SUBCOMMANDS = (
     "export",
     "template",
     "import_xlsx",
+    "register_import",
+    "register_export",
 )
 
 # Failures the user can act on: printed as one line, exit code 2.

@@ -54,6 +54,8 @@ class Question:
 class RowProblem:
     row: int
     message: str
+    # A line that is not a request at all (合计, 制表人 …): listed, but no reason to stop.
+    skipped: bool = False
 
 
 def _text(v: Any) -> str:
@@ -190,8 +192,12 @@ def build_requests(sheet: Sheet, columns: Mapping[int, str], values: Mapping[str
             problems.append(RowProblem(number, "；".join(errors)))
             continue
         if "received" not in fields:
-            shown = "、".join(t for t in (_text(v) for v in cells) if t)[:40]
-            problems.append(RowProblem(number, f"没有收到日期，不是一条申请记录（内容：{shown}）"))
+            texts = [t for t in (_text(v) for v in cells) if t]
+            shown = "、".join(texts)[:40]
+            if len(texts) <= 2:
+                problems.append(RowProblem(number, f"不是申请记录，已跳过（内容：{shown}）", skipped=True))
+            else:
+                problems.append(RowProblem(number, f"没有收到日期（内容：{shown}）"))
             continue
         requests.append(Request(**fields))
     return requests, problems

@@ -55,8 +55,8 @@ def test_messy_register(tmp_path: Path) -> None:
                      ("applicant_type", "公民"): (1, 8, "natural")}
     values = {"applicant_type": {"企业": "commercial", "公民": "natural"}, "result": {"同意公开": "granted"}}
     requests, bad = build_requests(sheet, columns, values, "2021")
-    assert [(p.row, p.message) for p in bad] == [(9, "“申请日期”列：“2024-02-30”不是有效的日期"),
-                                                 (11, "没有收到日期，不是一条申请记录（内容：合计：5件）")]
+    assert [(p.row, p.message, p.skipped) for p in bad] == [
+        (9, "“申请日期”列：“2024-02-30”不是有效的日期", False), (11, "不是申请记录，已跳过（内容：合计：5件）", True)]
     assert [r.number for r in requests] == ["1", "2", "3", "5"]
     assert requests[1] == Request("2", date(2024, 2, 1), "", "commercial", "某公司", "环评", date(2024, 2, 5),
                                   date(2024, 2, 10), answered=date(2024, 3, 1), result="granted")
@@ -99,3 +99,45 @@ def test_bad_files_and_mapping_file(tmp_path: Path) -> None:
     columns, values, problems = initial_mapping(sheet, Register(), "2021", m)
     assert problems == ["映射中的列“电话”在表格中不存在"]
     assert list(columns.values()) == ["received"] and values == {"result": {"同意公开": "granted"}}
+
+
+def test_cli_register_import_and_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from core.cli import main
+    from core.storage import load, save
+
+    draft = tmp_path / "2024.ogir"
+    save(Report("某县自然资源局", 2024), draft)
+    before = draft.read_bytes()
+    wb_path = messy(tmp_path / "台账.xlsx")
+    mapping = tmp_path / "map.json"
+    assert main(["register-import", str(wb_path), "--into", str(draft), "--write-mapping", str(mapping)]) == 1
+    out = capsys.readouterr().out
+    assert "未对应的办理结果：“同意公开”（1处，首次在第6行）" in out
+    assert "未对应的申请人类型：“企业”（1处，首次在第6行，可能是“法人或其他组织-商业企业”）" in out
+    assert "予以公开”" not in out and draft.read_bytes() == before
+    data = json.loads(mapping.read_text("utf-8"))
+    assert data["values"]["applicant_type"] == {"企业": "commercial", "公民": "natural"}
+    data["values"]["result"]["同意公开"] = "予以公开"
+    mapping.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    assert main(["register-import", str(wb_path), "--into", str(draft), "--mapping", str(mapping)]) == 1
+    out = capsys.readouterr().out
+    assert "第9行无法读取：“申请日期”列：“2024-02-30”不是有效的日期" in out and draft.read_bytes() == before
+    ws_book = openpyxl.load_workbook(wb_path)
+    ws_book.active["B9"] = "2024-02-29"
+    ws_book.save(wb_path)
+    assert main(["register-import", str(wb_path), "--into", str(draft), "--mapping", str(mapping)]) == 0
+    out = capsys.readouterr().out
+    assert "第11行：不是申请记录，已跳过" in out and "已导入5件申请" in out
+    report = load(draft)
+    assert report.register_drives and len(report.register) == 5
+    assert report.number(("applications", "new", "total")) == 5
+    assert report.number(("applications", "granted", "total")) == 2  # 予以公开 + 同意公开
+    # the layout is remembered: no mapping needed the second time, nothing imported twice
+    assert main(["register-import", str(wb_path), "--into", str(draft)]) == 0
+    assert "已导入0件申请，跳过已有的5件" in capsys.readouterr().out
+    out_xlsx = tmp_path / "out.xlsx"
+    assert main(["register-export", str(draft), "--xlsx", str(out_xlsx), "--omit-names"]) == 0
+    cells = [c for row in openpyxl.load_workbook(out_xlsx).active.iter_rows(values_only=True) for c in row]
+    assert "张三" not in cells and "规划图" in cells
