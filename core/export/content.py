@@ -1,14 +1,35 @@
 """What every export prints, independent of the file format."""
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
 
 from ..forms.schema import CellRef
-from ..model.report import Report
+from ..model.clean import clean_text
+from ..model.report import Explanation, Report
 from ..model.values import format_value
 
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
+
+
+def exportable(report: Report) -> Report:
+    """The report with text every format can hold.  The model cleans what it
+    is given, but its fields are plain attributes: an exporter must never
+    refuse (Word raises on control characters, Excel on some) what the model
+    holds.  Returns the report itself when nothing needs cleaning."""
+    m = report.meta
+    texts = [m.agency, m.date, m.contact, m.compiler, *report.texts.values(),
+             *(e.note for e in report.explanations.values())]
+    if all(clean_text(t) == t for t in texts):
+        return report
+    out = copy.copy(report)
+    out.meta = copy.copy(m)
+    for name in ("agency", "date", "contact", "compiler"):
+        setattr(out.meta, name, clean_text(getattr(m, name)))
+    out.texts = {k: clean_text(v) for k, v in report.texts.items()}
+    out.explanations = {k: Explanation(clean_text(e.note), e.expected, e.actual) for k, e in report.explanations.items()}
+    return out
 
 
 def cell_text(report: Report, ref: CellRef) -> str:

@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.properties import CalcProperties
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import APP_NAME, __version__
@@ -25,7 +26,8 @@ from ..forms.schema import CellSpec, Domain
 from ..model.report import META_LABELS, Report
 from ..model.values import coerce
 from ..records import record
-from .content import chinese_date
+from ..model.clean import clean_text
+from .content import chinese_date, exportable
 from .files import write_output
 
 COVER_SHEET = "封面"
@@ -46,6 +48,15 @@ BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 FILL_TOTAL = PatternFill("solid", fgColor="EDEDED")
 FILL_INPUT = PatternFill("solid", fgColor="FFFFFF")
 FILL_HEADER = PatternFill("solid", fgColor="F5F5F5")
+
+
+def put_text(ws: Worksheet, row: int, column: int, text: str) -> Cell:
+    """A string cell, whatever the text starts with: an agency named
+    "=HYPERLINK(…)" or "=cmd|' /C calc'!A0" must never become a formula."""
+    cell = ws.cell(row=row, column=column, value=clean_text(text))
+    if text:
+        cell.data_type = "s"
+    return cell
 
 
 def amount_format(unit: str) -> str:
@@ -88,7 +99,7 @@ def _write_table(ws: Worksheet, report: Report, section: TableSection, blank: bo
     form = report.form
     pl = PLACEMENT
 
-    title = ws.cell(row=1, column=pl.left, value=section.heading)
+    title = put_text(ws, 1, pl.left, section.heading)
     title.font = Font(name="黑体", size=14)
     title.alignment = Alignment(horizontal="left", vertical="center")
     ws.row_dimensions[1].height = 24
@@ -130,7 +141,7 @@ def _write_table(ws: Worksheet, report: Report, section: TableSection, blank: bo
                 cell.number_format = amount_format(report.unit(gc.ref))
             cell.alignment = Alignment(horizontal="center", vertical="center")
         else:
-            cell.value = gc.text
+            put_text(ws, r, c, gc.text)
             cell.font = Font(name=FONT_NAME, size=10.5, bold=gc.role is Role.CAPTION)
             horizontal = "left" if gc.role is Role.LABEL else "center"
             cell.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
@@ -186,7 +197,7 @@ def _excel_number(value, spec: CellSpec):
 def _write_cover(ws: Worksheet, report: Report, blank: bool) -> None:
     ws.column_dimensions["A"].width = 14
     ws.column_dimensions["B"].width = 60
-    title = ws.cell(row=1, column=1, value="政府信息公开工作年度报告 附表")
+    title = put_text(ws, 1, 1, "政府信息公开工作年度报告 附表")
     title.font = Font(name="黑体", size=16)
     ws.merge_cells("A1:B1")
     ws.row_dimensions[1].height = 30
@@ -201,8 +212,9 @@ def _write_cover(ws: Worksheet, report: Report, blank: bool) -> None:
     }
     row = 3
     for name in COVER_FIELDS:
-        label = ws.cell(row=row, column=1, value=META_LABELS[name])
-        value = ws.cell(row=row, column=2, value=values[name])
+        label = put_text(ws, row, 1, META_LABELS[name])
+        v = values[name]
+        value = put_text(ws, row, 2, v) if isinstance(v, str) else ws.cell(row=row, column=2, value=v)
         for cell in (label, value):
             cell.border = BORDER
             cell.font = Font(name=FONT_NAME, size=11)
@@ -214,10 +226,10 @@ def _write_cover(ws: Worksheet, report: Report, blank: bool) -> None:
         row += 1
     row += 1
     for label, value in ((FILE_MARK_LABEL, FILE_MARK), (VERSION_LABEL, __version__)):
-        ws.cell(row=row, column=1, value=label).font = Font(name=FONT_NAME, size=9, color="808080")
-        ws.cell(row=row, column=2, value=value).font = Font(name=FONT_NAME, size=9, color="808080")
+        put_text(ws, row, 1, label).font = Font(name=FONT_NAME, size=9, color="808080")
+        put_text(ws, row, 2, value).font = Font(name=FONT_NAME, size=9, color="808080")
         row += 1
-    note = ws.cell(row=row + 1, column=1, value=(
+    note = put_text(ws, row + 1, 1, (
         "填写说明：只在白色单元格中填写数字；灰色单元格为自动计算的总计，请勿改动。"
         "没有发生的事项填0或留空。表三须满足“第一项加第二项之和，等于第三项加第四项之和”。"
     ))
@@ -251,20 +263,20 @@ def _write_checks(ws: Worksheet, report: Report, findings: list[Finding]) -> Non
     headers = ("规则", "类别", "说明", "涉及单元格", "应为", "实际", "核实说明")
     widths = (8, 8, 70, 50, 10, 10, 30)
     for i, (h, w) in enumerate(zip(headers, widths), start=1):
-        cell = ws.cell(row=1, column=i, value=h)
+        cell = put_text(ws, 1, i, h)
         cell.font = Font(name="黑体", size=11)
         cell.fill = FILL_HEADER
         cell.border = BORDER
         ws.column_dimensions[get_column_letter(i)].width = w
     if not findings:
-        ws.cell(row=2, column=1, value="未发现错误或警告。")
+        put_text(ws, 2, 1, "未发现错误或警告。")
         ws.merge_cells("A2:G2")
     for r, f in enumerate(findings, start=2):
         status = "已核实" if f.explanation is not None else f.severity.label
         row = (f.rule, status, f.message, _describe_cells(report, f),
                _plain(f.expected), _plain(f.actual), f.explanation or "")
         for i, v in enumerate(row, start=1):
-            cell = ws.cell(row=r, column=i, value=v)
+            cell = put_text(ws, r, i, v) if isinstance(v, str) else ws.cell(row=r, column=i, value=v)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             cell.border = BORDER
             cell.font = Font(name=FONT_NAME, size=10, color="C00000" if f.is_error and i == 2 else "000000")
@@ -283,6 +295,7 @@ def _plain(v):
 
 
 def build_workbook(report: Report, *, blank: bool = False, findings: list[Finding] | None = None) -> Workbook:
+    report = exportable(report)
     wb = Workbook()
     cover = wb.active
     cover.title = COVER_SHEET

@@ -9,7 +9,7 @@ from ..forms import TableSection
 from ..forms.layout import Grid, Role, layout
 from ..model.report import Report
 from ..narrative import paragraphs
-from .content import cell_text, chinese_date
+from .content import cell_text, chinese_date, exportable
 from .files import write_output
 
 CSS = """
@@ -70,6 +70,7 @@ def _narrative_html(text: str) -> str:
 def html_text(report: Report, *, charts: bool = False, draft_path: Path | str | None = None) -> str:
     """The page; with `charts`, the 图解 follow the report as inline SVG (the
     earlier years come from the `previous` chain of `draft_path`)."""
+    report = exportable(report)
     title = escape(report.title)
     parts = [
         "<!DOCTYPE html>",

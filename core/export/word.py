@@ -23,7 +23,7 @@ from ..forms import TableSection
 from ..forms.layout import Grid, Role, layout
 from ..model.report import Report
 from ..narrative import paragraphs
-from .content import cell_text, chinese_date, title_lines
+from .content import cell_text, chinese_date, exportable, title_lines
 from .files import write_output
 from .settings import ExportSettings
 
@@ -309,6 +309,7 @@ def _cell_paragraph(text: str, role: Role, s: ExportSettings, font_pt: float, st
 
 def build_document(report: Report, settings: ExportSettings | None = None):
     s = settings or ExportSettings()
+    report = exportable(report)
     doc = Document()
     _setup_styles(doc, s)
     table_style_id = doc.styles[STYLE_TABLE].style_id

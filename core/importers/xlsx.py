@@ -10,6 +10,7 @@ Nothing is half-imported: all problems are collected and raised together.
 from __future__ import annotations
 
 import re
+import stat
 import zipfile
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -26,11 +27,15 @@ from ..export.excel import COVER_FIELDS, COVER_SHEET, FILE_MARK_LABEL, PLACEMENT
 from ..forms import FORMS, form_for_year
 from ..forms.layout import Grid, Role, layout
 from ..forms.schema import CellRef, CellSpec, Form, Number, Table
+from ..model.clean import TextCleaner
 from ..model.report import META_LABELS, Report
 from ..model.values import InvalidValue, coerce, domain_problem, parse_number
+from ..storage.errors import describe_os_error
 
 from ..records import field, record
 from .errors import XlsxImportError
+from .formula import NotArithmetic, evaluate
+from .xlsx_guard import MAX_FILE_BYTES, check_archive, refuse_container
 
 
 @record(frozen=False)
@@ -40,6 +45,7 @@ class ImportedTables:
     units: dict[CellRef, str] = field(default_factory=dict)
     stated_totals: dict[CellRef, Number] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)  # told to the user once (cleaned characters)
 
 
 def _squash(text: Any) -> str:
@@ -47,13 +53,52 @@ def _squash(text: Any) -> str:
     return re.sub(r"\s+", "", str(text or ""))
 
 
-def _open(data: bytes, name: str):
-    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise XlsxImportError([f"“{name}”是旧版 Excel 97-2003 格式（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再导入。"])
+def _open(data: bytes, name: str, *, data_only: bool = True):
+    refuse_container(data, name)
+    check_archive(data, name)
     try:
-        return load_workbook(BytesIO(data), data_only=True)
+        return load_workbook(BytesIO(data), data_only=data_only)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, EOFError):
         raise XlsxImportError([f"无法打开“{name}”：不是有效的 Excel 文件（.xlsx），或文件已损坏。"]) from None
+    except SyntaxError:  # XML parse errors of lxml and ElementTree
+        raise XlsxImportError([f"无法打开“{name}”：文件中的表格数据（XML）已损坏，不是有效的 Excel 文件。"]) from None
+    except (MemoryError, RecursionError):
+        raise XlsxImportError([f"无法打开“{name}”：文件结构过于复杂，不是年报附表。"]) from None
+    except Exception:  # openpyxl raises many kinds on damaged parts; none of them is our bug to show
+        raise XlsxImportError([f"无法打开“{name}”：不是有效的 Excel 文件（.xlsx），或文件已损坏。"]) from None
+
+
+class _Formulas:
+    """Formula texts of a workbook, read only when an input cell has no value:
+    a script-written workbook stores formulas without cached results."""
+
+    def __init__(self, data: bytes, name: str) -> None:
+        self._data, self._name = data, name
+        self._wb: Any = None
+
+    def at(self, sheet: str, coordinate: str) -> str | None:
+        if self._wb is None:
+            self._wb = _open(self._data, self._name, data_only=False)
+        value = self._wb[sheet][coordinate].value
+        text = getattr(value, "text", value)  # ArrayFormula keeps its text apart
+        return text if isinstance(text, str) and text.startswith("=") else None
+
+    def close(self) -> None:
+        if self._wb is not None:
+            self._wb.close()
+
+
+def _formula_value(formulas: _Formulas | None, ws: Worksheet, coordinate: str, where: str) -> Any:
+    """The value of an uncached formula in an input cell, or None if there is no formula."""
+    formula = formulas.at(ws.title, coordinate) if formulas is not None else None
+    if formula is None:
+        return None
+    try:
+        return evaluate(formula)
+    except NotArithmetic:
+        shown = formula if len(formula) <= 40 else formula[:40] + "…"
+        raise InvalidValue(f"{where}：单元格 {coordinate} 为公式（{shown}）且没有计算结果，"
+                           "请在 Excel 或 WPS 中打开并保存后再导入。") from None
 
 
 def _cover_values(wb) -> dict[str, Any]:
@@ -133,11 +178,13 @@ def _number(raw: Any, spec: CellSpec, where: str) -> tuple[Number | None, str | 
         return None, None
     if isinstance(raw, bool) or isinstance(raw, (datetime, date)):
         raise InvalidValue(f"{where}：“{raw}”不是数字，此处应填{spec.domain.describe()}。")
-    if isinstance(raw, (int, float)):
+    if isinstance(raw, (int, float, Decimal)):
         try:
             value = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
         except InvalidOperation:
             raise InvalidValue(f"{where}：不是有效的数字。") from None
+        if not value.is_finite():
+            raise InvalidValue(f"{where}：不是有效的数字（数值过大或无效），此处应填{spec.domain.describe()}。")
         if isinstance(raw, float) and not spec.domain.is_integer:
             value = value.quantize(Decimal("0.0001")) if value.as_tuple().exponent < -4 else value
         problem = domain_problem(value, spec.domain)
@@ -164,7 +211,7 @@ def _unit_from_format(number_format: str, spec: CellSpec) -> str | None:
     return None
 
 
-def read_tables(wb, name: str) -> ImportedTables:
+def read_tables(wb, name: str, formulas: _Formulas | None = None) -> ImportedTables:
     cover = _cover_values(wb)
     problems: list[str] = []
     year = _year_of(cover.get("year"))
@@ -177,11 +224,15 @@ def read_tables(wb, name: str) -> ImportedTables:
     result = ImportedTables(form)
     if year is not None:
         result.meta["year"] = year
+    cleaner = TextCleaner()
     for key in ("agency", "contact", "compiler"):
         if cover.get(key) not in (None, ""):
-            result.meta[key] = str(cover[key]).strip()
+            result.meta[key] = cleaner(str(cover[key]).strip(), META_LABELS[key])
     if cover.get("date") not in (None, ""):
-        result.meta["date"] = _date_text(cover["date"])
+        result.meta["date"] = cleaner(_date_text(cover["date"]), META_LABELS["date"])
+    notice = cleaner.notice()
+    if notice:
+        result.notices.append(f"“{name}”的封面中" + notice)
 
     for table in form.tables:
         grid = layout(table)
@@ -205,7 +256,10 @@ def read_tables(wb, name: str) -> ImportedTables:
             cell = ws.cell(row=origin[0] + gc.row, column=origin[1] + gc.col)
             where = f"工作表“{ws.title}”{_address(origin, gc.row, gc.col)}（{spec.row_label + ' / ' if spec.row_label else ''}{spec.column_label}）"
             try:
-                value, unit = _number(cell.value, spec, where)
+                raw = cell.value
+                if raw is None and not spec.computed:
+                    raw = _formula_value(formulas, ws, cell.coordinate, where)
+                value, unit = _number(raw, spec, where)
             except InvalidValue as exc:
                 problems.append(str(exc))
                 continue
@@ -258,21 +312,32 @@ def _date_text(value: Any) -> str:
 
 def read_xlsx_bytes(data: bytes, name: str = "Excel 文件") -> ImportedTables:
     wb = _open(data, name)
+    formulas = _Formulas(data, name)
     try:
-        return read_tables(wb, name)
+        return read_tables(wb, name, formulas)
     finally:
         wb.close()
+        formulas.close()
 
 
 def _read_file(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise XlsxImportError([f"“{path}”是一个文件夹。"])
+        if not stat.S_ISREG(mode):
+            raise XlsxImportError([f"“{path.name}”不是普通文件（是管道、设备或其他特殊文件），不能导入。"])
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise XlsxImportError([f"找不到文件“{path}”。"]) from None
     except IsADirectoryError:
         raise XlsxImportError([f"“{path}”是一个文件夹。"]) from None
     except OSError as exc:
-        raise XlsxImportError([f"无法读取“{path.name}”（{exc.strerror or exc}），文件可能正被其他程序打开。"]) from None
+        raise XlsxImportError([f"无法读取“{path.name}”：{describe_os_error(exc)}，文件可能正被其他程序打开。"]) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise XlsxImportError([f"“{path.name}”超过{MAX_FILE_BYTES // 1024 // 1024} MB，远超年报附表的规模，不予导入。"])
+    return data
 
 
 def _stated_differences(tables: ImportedTables) -> dict[CellRef, Number]:
@@ -293,6 +358,7 @@ def import_xlsx(path: Path | str) -> Report:
     report = Report(meta.get("agency", ""), year, tables.form.key, date=meta.get("date", ""),
                     contact=meta.get("contact", ""), compiler=meta.get("compiler", ""))
     apply_tables(report, tables)
+    report.notices.extend(tables.notices)
     return report
 
 

@@ -16,6 +16,7 @@ from ..forms.schema import CellRef, Number
 from ..records import field, record
 from ..register.live import RegisterLive
 from ..register.register import Register, RegisterChange
+from .clean import clean_text
 
 
 class ReadOnlyCell(KeyError):
@@ -129,7 +130,8 @@ class Report:
         compiler: str = "",
     ) -> None:
         form = get_form(form_key) if form_key else form_for_year(year)
-        self.meta = Metadata(agency, year, form.key, date, contact, compiler)
+        self.meta = Metadata(clean_text(agency), year, form.key, clean_text(date), clean_text(contact),
+                             clean_text(compiler))
         self.texts: dict[str, str] = {s.key: "" for s in form.narratives}
         self._inputs: dict[CellRef, Number] = {}
         self._computed: dict[CellRef, Number] = {}
@@ -147,6 +149,9 @@ class Report:
         # Warnings the user marked 已核实, by finding key.  An explanation only
         # applies while the finding's numbers are the ones it was given for.
         self.explanations: dict[str, Explanation] = {}
+        # Messages for the user about how the report was read (characters
+        # cleaned on load or import); shown once by whoever opened it, never saved.
+        self.notices: list[str] = []
         self._listeners: list[Listener] = []
         # The 依申请公开登记台账; when register_drives (由台账生成), 表三's inputs are
         # its counts and cannot be typed.
@@ -169,6 +174,8 @@ class Report:
     def set_meta(self, name: str, value: Any) -> None:
         if name not in META_FIELDS:
             raise AttributeError(name)
+        if isinstance(value, str):
+            value = clean_text(value)
         if getattr(self.meta, name) == value:
             return
         if name == "form_key":
@@ -212,6 +219,8 @@ class Report:
         if "form_key" in values:
             self._switch_form(get_form(values["form_key"]).key)
         for name, value in values.items():
+            if isinstance(value, str):
+                value = clean_text(value)
             if name != "form_key" and getattr(self.meta, name) != value:
                 setattr(self.meta, name, value)
                 if name == "year":
@@ -251,6 +260,7 @@ class Report:
     def set_text(self, section: str, text: str) -> None:
         if section not in {s.key for s in self.form.narratives}:
             raise KeyError(section)
+        text = clean_text(text)
         if self.texts.get(section, "") == text:
             return
         self.texts[section] = text
@@ -415,6 +425,8 @@ class Report:
             if self.explanations.pop(key, None) is None:
                 return
         else:
+            if clean_text(explanation.note) != explanation.note:
+                explanation = Explanation(clean_text(explanation.note), explanation.expected, explanation.actual)
             self.explanations[key] = explanation
         self._emit(Change("meta", field="explanations"))
 

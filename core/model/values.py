@@ -14,6 +14,7 @@ from ..forms.schema import Domain, Number, ValueKind
 
 EMPTY_MARKS = frozenset({"", "—", "——", "/", "／", "-", "－", "–", "无"})
 _UNITS = ("万元", "元", "件", "条", "项", "个", "次")
+MAX_NUMBER_CHARS = 40  # digits, sign and point: far beyond any cell (< 10^12, 4 decimals)
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 
 
@@ -47,6 +48,9 @@ def parse_number(text: str, domain: Domain) -> Number | None:
         if s.endswith(u) and len(s) > len(u):
             unit, s = u, s[: -len(u)]
             break
+    if len(s) > MAX_NUMBER_CHARS:
+        shown = raw.strip()[:20] + "…"
+        raise InvalidValue(f"“{shown}”位数过多，不是有效的数字，此处应填{domain.describe()}。")
     if not _NUMBER.match(s):
         raise InvalidValue(f"“{raw.strip()}”不是数字，此处应填{domain.describe()}。")
     if domain.kind is ValueKind.AMOUNT and unit in ("件", "条", "个", "次", "项"):

@@ -6,6 +6,7 @@ a Chinese message.  Keys this version does not know are kept and written back.
 from __future__ import annotations
 
 import json
+import stat
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -14,11 +15,14 @@ from typing import Any
 from ..forms import FORMS, get_form
 from ..forms.schema import CellRef, Form, Number
 from ..forms.schema import Domain
+from ..model.clean import clean_text
 from ..model.report import Explanation, PreviousYear, Report
 from ..model.values import coerce, domain_problem
 from ..register.store import register_from_json, register_to_json
-from .atomic import atomic_write_bytes
-from .errors import DraftError, DraftNotFound, DraftSchemaError, DraftTooNew, DraftUnreadable, DraftWriteError
+from .atomic import ReadOnlyTarget, atomic_write_bytes, remove_stale_temps
+from .errors import (DraftError, DraftNotFound, DraftSchemaError, DraftTooNew, DraftUnreadable, DraftWriteError,
+                     describe_os_error)
+from .sanitise import sanitise, strict_float, strict_int
 
 APP_ID = "ogi-report"
 FORMAT_VERSION = 2
@@ -113,7 +117,12 @@ def to_dict(report: Report) -> dict[str, Any]:
 
 
 def dumps(report: Report) -> bytes:
-    return (json.dumps(to_dict(report), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    text = json.dumps(to_dict(report), ensure_ascii=False, indent=1) + "\n"
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        # The model cleans what it is given, but its dicts are public: a save must never fail on text.
+        return clean_text(text).encode("utf-8")
 
 
 def save(report: Report, path: Path | str) -> None:
@@ -121,6 +130,9 @@ def save(report: Report, path: Path | str) -> None:
     path = Path(path)
     try:
         atomic_write_bytes(path, dumps(report), backup=backup_path(path))
+    except ReadOnlyTarget:
+        raise DraftWriteError(f"“{path.name}”已被设为只读，不能保存到它上面。请用“另存为”保存为其他文件，"
+                              "或在文件属性中取消只读后再保存。原文件未被改动。", path) from None
     except PermissionError:
         raise DraftWriteError(f"没有权限写入“{path}”。请换一个文件夹保存，或检查文件是否被设为只读。", path) from None
     except IsADirectoryError:
@@ -128,7 +140,7 @@ def save(report: Report, path: Path | str) -> None:
     except FileNotFoundError:
         raise DraftWriteError(f"保存位置“{path.parent}”不存在。", path) from None
     except OSError as exc:
-        raise DraftWriteError(f"保存“{path.name}”失败（{exc.strerror or exc}）。原文件未被改动。", path) from None
+        raise DraftWriteError(f"保存“{path.name}”失败：{describe_os_error(exc)}。原文件未被改动。", path) from None
 
 
 # --- reading ---------------------------------------------------------------------
@@ -281,14 +293,36 @@ def loads(raw: bytes, path: Path | None = None) -> Report:
     except UnicodeDecodeError:
         raise DraftUnreadable(f"{name}不是年报草稿文件（内容无法识别，可能已损坏）。文件未被改动。", path) from None
     try:
-        data = json.loads(text, parse_float=Decimal)
+        data = json.loads(text, parse_float=strict_float, parse_int=strict_int)
     except (json.JSONDecodeError, RecursionError):
         if not text.strip():
             msg = f"{name}是空文件，可能在保存时被中断。可尝试打开同一文件夹中的备份“{path.name + BACKUP_SUFFIX if path else '*.bak'}”。"
         else:
             msg = f"{name}已损坏或不完整，无法读取。可尝试打开同一文件夹中的备份“{path.name + BACKUP_SUFFIX if path else '*.bak'}”。文件未被改动。"
         raise DraftUnreadable(msg, path) from None
-    return from_dict(data, path)
+    data, cleaned = sanitise(data, path)
+    report = from_dict(data, path)
+    notice = cleaned.notice(report.form)
+    if notice:
+        report.notices.append(notice)
+    return report
+
+
+def _not_regular(path: Path, mode: int) -> DraftUnreadable:
+    kind = "管道或设备" if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "特殊文件"
+    return DraftUnreadable(f"“{path.name}”不是普通文件（是{kind}），不能作为草稿打开。", path)
+
+
+def read_capped(path: Path, limit: int) -> bytes | None:
+    """The bytes of a regular file, or None if it is larger than `limit`.
+    Raises OSError; a FIFO or device raises DraftUnreadable before it is opened
+    (opening a FIFO would block forever, /dev/zero would never end)."""
+    mode = path.stat().st_mode
+    if not stat.S_ISREG(mode):
+        raise _not_regular(path, mode)
+    with open(path, "rb") as fh:
+        raw = fh.read(limit + 1)  # the file may grow after stat(): never read more than the cap
+    return None if len(raw) > limit else raw
 
 
 def load(path: Path | str) -> Report:
@@ -296,10 +330,10 @@ def load(path: Path | str) -> Report:
     try:
         if path.is_dir():
             raise DraftUnreadable(f"“{path}”是一个文件夹，不是草稿文件。", path)
-        size = path.stat().st_size
-        if size > MAX_DRAFT_BYTES:
+        raw = read_capped(path, MAX_DRAFT_BYTES)
+        if raw is None:
+            size = path.stat().st_size
             raise DraftUnreadable(f"“{path.name}”太大（{size // 1024 // 1024} MB），不是年报草稿文件。", path)
-        raw = path.read_bytes()
     except FileNotFoundError:
         raise DraftNotFound(f"找不到文件“{path}”。", path) from None
     except PermissionError:
@@ -307,5 +341,6 @@ def load(path: Path | str) -> Report:
     except DraftError:
         raise
     except OSError as exc:
-        raise DraftUnreadable(f"读取“{path}”失败（{exc.strerror or exc}）。", path) from None
+        raise DraftUnreadable(f"读取“{path.name}”失败：{describe_os_error(exc)}。", path) from None
+    remove_stale_temps(path)
     return loads(raw, path)
