@@ -11,11 +11,11 @@ from io import BytesIO
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.properties import CalcProperties
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import APP_NAME, __version__
@@ -23,10 +23,10 @@ from ..checks import Finding, run_checks
 from ..forms import MatrixTable, TableSection, ValueKind
 from ..forms.layout import Grid, Role, layout
 from ..forms.schema import CellSpec, Domain
+from ..model.clean import clean_text
 from ..model.report import META_LABELS, Report
 from ..model.values import coerce
 from ..records import record
-from ..model.clean import clean_text
 from .content import chinese_date, exportable
 from .files import write_output
 

@@ -30,9 +30,8 @@ from ..forms.schema import CellRef, CellSpec, Form, Number, Table
 from ..model.clean import TextCleaner
 from ..model.report import META_LABELS, Report
 from ..model.values import InvalidValue, coerce, domain_problem, parse_number
-from ..storage.errors import describe_os_error
-
 from ..records import field, record
+from ..storage.errors import describe_os_error
 from .errors import XlsxImportError
 from .formula import NotArithmetic, evaluate
 from .xlsx_guard import MAX_FILE_BYTES, check_archive, refuse_container
@@ -64,7 +63,7 @@ def _open(data: bytes, name: str, *, data_only: bool = True):
         raise XlsxImportError([f"无法打开“{name}”：文件中的表格数据（XML）已损坏，不是有效的 Excel 文件。"]) from None
     except (MemoryError, RecursionError):
         raise XlsxImportError([f"无法打开“{name}”：文件结构过于复杂，不是年报附表。"]) from None
-    except Exception:  # openpyxl raises many kinds on damaged parts; none of them is our bug to show
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds on damaged parts; none of them is our bug to show
         raise XlsxImportError([f"无法打开“{name}”：不是有效的 Excel 文件（.xlsx），或文件已损坏。"]) from None
 
 
@@ -176,7 +175,7 @@ def _number(raw: Any, spec: CellSpec, where: str) -> tuple[Number | None, str | 
     """(value, unit found in the text) or raise InvalidValue with a located message."""
     if raw is None:
         return None, None
-    if isinstance(raw, bool) or isinstance(raw, (datetime, date)):
+    if isinstance(raw, (bool, datetime, date)):
         raise InvalidValue(f"{where}：“{raw}”不是数字，此处应填{spec.domain.describe()}。")
     if isinstance(raw, (int, float, Decimal)):
         try:

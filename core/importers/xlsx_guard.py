@@ -55,17 +55,17 @@ def refuse_container(data: bytes, name: str) -> None:
     """Raise XlsxImportError for files that are not a zip at all but something we can name."""
     if data[:8] == _OLE_MAGIC:
         if _is_encrypted(data):
-            raise XlsxImportError([
+            raise XlsxImportError([(
                 f"“{name}”设有打开密码（已加密），无法导入。请在 Excel 或 WPS 中打开它，取消密码"
                 "（Excel：文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码；WPS：文件 → 文档加密 → 密码加密），"
-                "保存后再导入。"])
+                "保存后再导入。")])
         raise XlsxImportError([f"“{name}”是旧版 Excel 97-2003 格式（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再导入。"])
 
 
 def _too_big(name: str, what: str) -> XlsxImportError:
-    return XlsxImportError([
+    return XlsxImportError([(
         f"“{name}”{what}，远超年报附表的规模（约200个数字），不予导入。"
-        "如果这是填好的附表，请删除其中无关的工作表和内容，或把三张表复制到空白模板中再导入。"])
+        "如果这是填好的附表，请删除其中无关的工作表和内容，或把三张表复制到空白模板中再导入。")])
 
 
 def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, sheet: bool) -> int:
@@ -87,17 +87,17 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, sheet: boo
                     _check_dimension(chunk[:4096], info.filename, name)
             window = tail + chunk
             if _DTD.search(window):
-                raise XlsxImportError([
+                raise XlsxImportError([(
                     f"“{name}”的内部文件“{info.filename}”含有 DTD 或实体声明，正常的 Excel 文件不会有这些内容，"
-                    "可能是被恶意构造的文件，不予导入。"])
+                    "可能是被恶意构造的文件，不予导入。")])
             if sheet:
                 long = _LONG_NUMBER.search(window)
                 if long:
                     refs = _CELL_REF.findall(window, 0, long.start())
                     where = f"单元格 {refs[-1].decode()} " if refs else ""
-                    raise XlsxImportError([
+                    raise XlsxImportError([(
                         f"“{name}”的内部文件“{info.filename}”中{where}的数字超过{MAX_NUMBER_DIGITS}位，"
-                        "不是有效的年报数字，不予导入。"])
+                        "不是有效的年报数字，不予导入。")])
                 cells += len(_CELL_TAG.findall(chunk))
             # Keep enough of the end to match a pattern cut across two chunks.
             tail = window[-256:]

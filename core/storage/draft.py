@@ -13,15 +13,21 @@ from pathlib import Path
 from typing import Any
 
 from ..forms import FORMS, get_form
-from ..forms.schema import CellRef, Form, Number
-from ..forms.schema import Domain
+from ..forms.schema import CellRef, Domain, Form, Number
 from ..model.clean import clean_text
 from ..model.report import Explanation, PreviousYear, Report
 from ..model.values import coerce, domain_problem
 from ..register.store import register_from_json, register_to_json
 from .atomic import ReadOnlyTarget, atomic_write_bytes, remove_stale_temps
-from .errors import (DraftError, DraftNotFound, DraftSchemaError, DraftTooNew, DraftUnreadable, DraftWriteError,
-                     describe_os_error)
+from .errors import (
+    DraftError,
+    DraftNotFound,
+    DraftSchemaError,
+    DraftTooNew,
+    DraftUnreadable,
+    DraftWriteError,
+    describe_os_error,
+)
 from .sanitise import sanitise, strict_float, strict_int
 
 APP_ID = "ogi-report"

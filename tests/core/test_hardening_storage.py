@@ -13,7 +13,14 @@ import pytest
 
 from core.export.files import ExportError, write_output
 from core.model import Report
-from core.storage import DraftError, DraftSchemaError, DraftUnreadable, DraftWriteError, load, save
+from core.storage import (
+    DraftError,
+    DraftSchemaError,
+    DraftUnreadable,
+    DraftWriteError,
+    load,
+    save,
+)
 
 A = "applications"
 
@@ -180,7 +187,8 @@ def test_export_over_a_read_only_file_is_refused(tmp_path):
 
 @pytest.mark.parametrize("number", ["1e999999999", "1e30", "9" * 5000, "-" + "9" * 30, "1." + "0" * 40])
 def test_oversize_numbers_are_refused_with_the_key_path(tmp_path, number):
-    raw = json.dumps(draft_json()).replace('"tables": {}', '"tables": {"applications": {"new": {"natural": %s}}}' % number)
+    cells = '"tables": {"applications": {"new": {"natural": ' + number + "}}}"
+    raw = json.dumps(draft_json()).replace('"tables": {}', cells)
     path = write_raw(tmp_path / "n.ogir", raw)
     with pytest.raises(DraftSchemaError) as info:
         load(path)
