@@ -1,0 +1,217 @@
+"""PDF files with a text layer into the neutral document (pypdfium2, no OCR).
+
+Characters and their boxes come from PDFium.  Ruled tables are rebuilt from
+the page's thin path objects (table borders): a character belongs to the cell
+bounded by the nearest rules around it, so a label wrapped over two lines
+stays one cell and its values stay on its row even when they are centred
+vertically.  Text outside ruled areas is grouped into lines; a line with wide
+gaps becomes a row of cells (borderless tables), other lines are joined into
+paragraphs.  A table continued on the next page is simply more rows.
+"""
+from __future__ import annotations
+
+import ctypes
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from .document import Cell, Document, Row
+from .errors import PublishedImportError
+
+RULE = 2.5  # thicker than this is not a border line
+_PAGE_NUMBER = re.compile(r"^[-—－–\s]*\d{1,3}[-—－–\s]*$")
+
+
+class _Char:
+    __slots__ = ("ch", "x0", "x1", "y0", "y1")
+
+    def __init__(self, ch: str, x0: float, x1: float, y0: float, y1: float) -> None:
+        self.ch, self.x0, self.x1, self.y0, self.y1 = ch, x0, x1, y0, y1
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+def _chars(textpage: Any, raw: Any) -> list[_Char]:
+    n = raw.FPDFText_CountChars(textpage)
+    out = []
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    for i in range(n):
+        code = raw.FPDFText_GetUnicode(textpage, i)
+        if code <= 32 or code in (0xA0, 0x3000, 0xFFFE, 0xFFFF) or raw.FPDFText_IsGenerated(textpage, i) == 1:
+            continue
+        if not raw.FPDFText_GetCharBox(textpage, i, left, right, bottom, top):
+            continue
+        out.append(_Char(chr(code), left.value, right.value, bottom.value, top.value))
+    return out
+
+
+def _rules(page: Any, raw: Any) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+    """Horizontal (y, x0, x1) and vertical (x, y0, y1) border lines; a drawn
+    rectangle contributes its four edges."""
+    hs: list[tuple[float, float, float]] = []
+    vs: list[tuple[float, float, float]] = []
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=4):
+        x0, y0, x1, y1 = obj.get_bounds()
+        w, h = x1 - x0, y1 - y0
+        if h <= RULE and w > 4:
+            hs.append(((y0 + y1) / 2, x0, x1))
+        elif w <= RULE and h > 4:
+            vs.append(((x0 + x1) / 2, y0, y1))
+        elif w > 4 and h > 4 and w < 2000:
+            hs += [(y0, x0, x1), (y1, x0, x1)]
+            vs += [(x0, y0, y1), (x1, y0, y1)]
+    return hs, vs
+
+
+def _cell_of(c: _Char, hs: list[tuple[float, float, float]], vs: list[tuple[float, float, float]]
+             ) -> tuple[float, float, float, float] | None:
+    """(top, bottom, left, right) of the ruled cell around a character, or None."""
+    top = min((y for y, a, b in hs if y >= c.cy and a - 1 <= c.cx <= b + 1), default=None)
+    bottom = max((y for y, a, b in hs if y <= c.cy and a - 1 <= c.cx <= b + 1), default=None)
+    if top is None or bottom is None:
+        return None
+    left = max((x for x, a, b in vs if x <= c.cx and a - 1 <= c.cy <= b + 1), default=None)
+    right = min((x for x, a, b in vs if x >= c.cx and a - 1 <= c.cy <= b + 1), default=None)
+    if left is None or right is None:
+        return None
+    return top, bottom, left, right
+
+
+def _lines(chars: list[_Char]) -> list[list[_Char]]:
+    """Characters into lines by vertical overlap: punctuation sits high (“) or
+    low (，) in the line but inside its extent; the next line does not overlap."""
+    lines: list[tuple[list[_Char], list[float]]] = []
+    for c in sorted(chars, key=lambda c: (-c.cy, c.x0)):
+        if lines:
+            last, (lo, hi) = lines[-1]
+            overlap = min(c.y1, hi) - max(c.y0, lo)
+            if overlap >= 0.5 * min(c.y1 - c.y0, hi - lo):
+                last.append(c)
+                if c.y1 - c.y0 > 0.6 * (hi - lo):
+                    lines[-1] = (last, [min(lo, c.y0), max(hi, c.y1)])
+                continue
+        lines.append(([c], [c.y0, c.y1]))
+    return [sorted(line, key=lambda c: c.x0) for line, _ in lines]
+
+
+def _segments(line: list[_Char]) -> Iterator[list[_Char]]:
+    size = max(c.y1 - c.y0 for c in line) or 10.0
+    seg = [line[0]]
+    for prev, c in zip(line, line[1:]):
+        if c.x0 - prev.x1 > max(1.5 * size, 10.0):
+            yield seg
+            seg = []
+        seg.append(c)
+    yield seg
+
+
+class _PageReader:
+    def __init__(self, doc: Document, page_no: int, origin: int) -> None:
+        self.doc, self.page_no, self.origin = doc, page_no, origin
+        self.items: list[tuple[float, Row]] = []  # (top y, row) to sort the page in reading order
+
+    def cell(self, text: str, x0: float, x1: float) -> Cell:
+        self.origin += 1
+        return Cell(text, self.origin, x0, x1)
+
+    def table_cells(self, cells: dict[tuple[float, float, float, float], list[_Char]]) -> None:
+        rows: dict[float, list[tuple[float, float, str]]] = {}
+        for (top, _bottom, left, right), chars in cells.items():
+            text = "".join(c.ch for line in _lines(chars) for c in line)
+            row_top = next((t for t in rows if abs(t - top) <= 1.0), top)
+            rows.setdefault(row_top, []).append((left, right, text))
+        for top, found in rows.items():
+            found.sort()
+            row = Row(tuple(self.cell(t, a, b) for a, b, t in found), 1000 + self.page_no, f"第{self.page_no}页")
+            self.items.append((top, row))
+
+    def free_lines(self, chars: list[_Char]) -> None:
+        for line in _lines(chars):
+            segs = list(_segments(line))
+            text = "".join(c.ch for c in line)
+            if _PAGE_NUMBER.match(text):
+                continue
+            table = None if len(segs) == 1 else 1000 + self.page_no
+            cells = tuple(self.cell("".join(c.ch for c in s), s[0].x0, s[-1].x1) for s in segs)
+            self.items.append((max(c.y1 for c in line), Row(cells, table, f"第{self.page_no}页")))
+
+
+def _join_paragraphs(rows: list[Row]) -> list[Row]:
+    """Lines of running text into paragraphs: a line that starts indented, or
+    follows a short line, starts a new paragraph."""
+    text_rows = [r for r in rows if r.table is None]
+    if not text_rows:
+        return rows
+    left = min(r.cells[0].x0 or 0 for r in text_rows)
+    right = max(r.cells[-1].x1 or 0 for r in text_rows)
+    out: list[Row] = []
+    prev_full = False
+    for r in rows:
+        c = r.cells[0]
+        if r.table is not None or not out or out[-1].table is not None:
+            out.append(r)
+            prev_full = r.table is None and (c.x1 or 0) >= right - 20
+            continue
+        indented = (c.x0 or 0) > left + 12
+        if prev_full and not indented:
+            last = out[-1]
+            out[-1] = Row((Cell(last.cells[0].text + c.text, last.cells[0].origin, last.cells[0].x0, c.x1),),
+                          None, last.where)
+        else:
+            out.append(r)
+        prev_full = (c.x1 or 0) >= right - 20
+    return out
+
+
+def read_pdf(data: bytes, name: str) -> Document:
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise PublishedImportError([f"“{name}”设有打开密码，请先解除密码再导入。"]) from None
+        raise PublishedImportError([f"无法打开“{name}”：不是有效的 PDF 文件，或文件已损坏。"]) from None
+    doc = Document(name, "pdf")
+    rows: list[Row] = []
+    n_chars = 0
+    try:
+        if len(pdf) > 300:
+            raise PublishedImportError([f"“{name}”有{len(pdf)}页，不像是一份年度报告。"])
+        origin = 0
+        for i in range(len(pdf)):
+            page = pdf[i]
+            textpage = page.get_textpage()
+            chars = _chars(textpage.raw, raw)
+            n_chars += len(chars)
+            hs, vs = _rules(page, raw)
+            reader = _PageReader(doc, i + 1, origin)
+            cells: dict[tuple[float, float, float, float], list[_Char]] = {}
+            free = []
+            for c in chars:
+                box = _cell_of(c, hs, vs) if hs and vs else None
+                if box is None:
+                    free.append(c)
+                else:
+                    cells.setdefault(box, []).append(c)
+            reader.table_cells(cells)
+            reader.free_lines(free)
+            origin = reader.origin
+            reader.items.sort(key=lambda item: -item[0])
+            rows.extend(row for _, row in reader.items)
+            textpage.close()
+            page.close()
+    finally:
+        pdf.close()
+    if n_chars < 20:
+        raise PublishedImportError([f"“{name}”没有文字层（可能是扫描件或图片），本软件不做文字识别（OCR）。"
+                                    "请使用网页版或 Word 版报告，或手工录入。"])
+    doc.rows = _join_paragraphs(rows)
+    return doc
