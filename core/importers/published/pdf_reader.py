@@ -120,16 +120,37 @@ class _PageReader:
         self.origin += 1
         return Cell(text, self.origin, x0, x1)
 
-    def table_cells(self, cells: dict[tuple[float, float, float, float], list[_Char]]) -> None:
-        rows: dict[float, list[tuple[float, float, str]]] = {}
-        for (top, _bottom, left, right), chars in cells.items():
-            text = "".join(c.ch for line in _lines(chars) for c in line)
-            row_top = next((t for t in rows if abs(t - top) <= 1.0), top)
-            rows.setdefault(row_top, []).append((left, right, text))
-        for top, found in rows.items():
-            found.sort()
-            row = Row(tuple(self.cell(t, a, b) for a, b, t in found), 1000 + self.page_no, f"第{self.page_no}页")
-            self.items.append((top, row))
+    def table_cells(self, cells: dict[tuple[float, float, float, float], list[_Char]],
+                    hs: list[tuple[float, float, float]], vs: list[tuple[float, float, float]]) -> None:
+        """Rows of a ruled table.  Each row is cut at the vertical rules that
+        cross it, so a cell without text still takes its place (a blank cell),
+        and a cell merged over several rows belongs to its first row."""
+        if not cells:
+            return
+        texts = {box: "".join(c.ch for line in _lines(chars) for c in line) for box, chars in cells.items()}
+        tops: list[float] = []
+        for top, _b, _l, _r in sorted(texts, key=lambda b: -b[0]):
+            if not tops or abs(tops[-1] - top) > 1.0:
+                tops.append(top)
+        table_left = min(b[2] for b in texts) - 1
+        table_right = max(b[3] for b in texts) + 1
+        for top in tops:
+            row_boxes = [b for b in texts if abs(b[0] - top) <= 1.0]
+            below = [y for y, a, b in hs if y < top - 1 and a < table_right and b > table_left]
+            bottom = max(below) if below else min(b[1] for b in row_boxes)
+            mid = (top + bottom) / 2
+            xs = sorted({round(x, 1) for x, y0, y1 in vs
+                         if y0 - 1 <= mid <= y1 + 1 and table_left <= x <= table_right})
+            found: list[Cell] = []
+            for a, b in zip(xs, xs[1:]):
+                if b - a < 2:
+                    continue
+                centre = (a + b) / 2
+                box = next((bx for bx in row_boxes if bx[2] - 1 <= centre <= bx[3] + 1), None)
+                found.append(self.cell(texts[box] if box is not None else "", a, b))
+            if not any(c.text for c in found):
+                found = [self.cell(texts[bx], bx[2], bx[3]) for bx in sorted(row_boxes, key=lambda bx: bx[2])]
+            self.items.append((top, Row(tuple(found), 1000 + self.page_no, f"第{self.page_no}页")))
 
     def free_lines(self, chars: list[_Char]) -> None:
         for line in _lines(chars):
@@ -201,7 +222,7 @@ def read_pdf(data: bytes, name: str) -> Document:
                     free.append(c)
                 else:
                     cells.setdefault(box, []).append(c)
-            reader.table_cells(cells)
+            reader.table_cells(cells, hs, vs)
             reader.free_lines(free)
             origin = reader.origin
             reader.items.sort(key=lambda item: -item[0])
