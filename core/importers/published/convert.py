@@ -37,8 +37,8 @@ def convert_legacy(data: bytes, name: str) -> Document:
 
     soffice = find_soffice()
     if soffice is None:
-        raise PublishedImportError([f"“{name}”是旧版 Word（.doc）或 WPS 文件。请在 Word 或 WPS 中“另存为” .docx 格式后再导入"
-                                    "（或安装 LibreOffice，本软件即可自动转换）。"])
+        raise PublishedImportError([(f"“{name}”是旧版 Word（.doc）或 WPS 文件。请在 Word 或 WPS 中“另存为” .docx 格式后再导入"
+                                    "（或安装 LibreOffice，本软件即可自动转换）。")])
     with tempfile.TemporaryDirectory(prefix="ogi-convert-") as tmp:
         src = Path(tmp) / ("input" + (Path(name).suffix.lower() or ".doc"))
         src.write_bytes(data)

@@ -8,6 +8,7 @@ last section stops at the closing signature and date.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from difflib import SequenceMatcher
 
@@ -32,7 +33,7 @@ def _year(text: str) -> int | None:
 def title_metadata(doc: Document, result: ImportResult) -> None:
     head = [p for p in doc.paragraphs()[:12] if len(squash(p)) < 90]
     # A long title wraps onto two lines in a PDF: try each line joined with the next one too.
-    candidates = head + [a + b for a, b in zip(head, head[1:])] + ([doc.title] if doc.title else [])
+    candidates = head + [a + b for a, b in itertools.pairwise(head)] + ([doc.title] if doc.title else [])
     for text in candidates:
         m = _TITLE.search(squash(text))
         if not m:

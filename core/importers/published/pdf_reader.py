@@ -11,6 +11,7 @@ paragraphs.  A table continued on the next page is simply more rows.
 from __future__ import annotations
 
 import ctypes
+import itertools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -103,7 +104,7 @@ def _lines(chars: list[_Char]) -> list[list[_Char]]:
 def _segments(line: list[_Char]) -> Iterator[list[_Char]]:
     size = max(c.y1 - c.y0 for c in line) or 10.0
     seg = [line[0]]
-    for prev, c in zip(line, line[1:]):
+    for prev, c in itertools.pairwise(line):
         if c.x0 - prev.x1 > max(1.5 * size, 10.0):
             yield seg
             seg = []
@@ -142,7 +143,7 @@ class _PageReader:
             xs = sorted({round(x, 1) for x, y0, y1 in vs
                          if y0 - 1 <= mid <= y1 + 1 and table_left <= x <= table_right})
             found: list[Cell] = []
-            for a, b in zip(xs, xs[1:]):
+            for a, b in itertools.pairwise(xs):
                 if b - a < 2:
                     continue
                 centre = (a + b) / 2
@@ -192,7 +193,7 @@ def _join_paragraphs(rows: list[Row]) -> list[Row]:
 
 def read_pdf(data: bytes, name: str) -> Document:
     import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     try:
         pdf = pdfium.PdfDocument(data)
@@ -232,7 +233,7 @@ def read_pdf(data: bytes, name: str) -> Document:
     finally:
         pdf.close()
     if n_chars < 20:
-        raise PublishedImportError([f"“{name}”没有文字层（可能是扫描件或图片），本软件不做文字识别（OCR）。"
-                                    "请使用网页版或 Word 版报告，或手工录入。"])
+        raise PublishedImportError([(f"“{name}”没有文字层（可能是扫描件或图片），本软件不做文字识别（OCR）。"
+                                    "请使用网页版或 Word 版报告，或手工录入。")])
     doc.rows = _join_paragraphs(rows)
     return doc
