@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -88,6 +89,9 @@ class ExportSettingsDialog(QDialog):
             form.addRow(FONT_LABELS[name] + "：", box)
             self.boxes[name] = box
         layout.addLayout(form)
+        self.html_charts = QCheckBox("导出网页时附上图解（图表随网页一同发布）")
+        self.html_charts.setChecked(current.html_charts)
+        layout.addWidget(self.html_charts)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         _chinese_buttons(buttons)
         buttons.accepted.connect(self.accept)
@@ -100,4 +104,5 @@ class ExportSettingsDialog(QDialog):
         for name, box in self.boxes.items():
             if box.currentText().strip():
                 data[name] = box.currentText().strip()
+        data["html_charts"] = self.html_charts.isChecked()
         return ExportSettings.from_dict(data)

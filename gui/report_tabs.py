@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from .table_tab import TableTab
 
 # extra tabs after the sections: modules holding TAB
-TAB_MODULES = ("gui.preview_tab",)
+TAB_MODULES = ("gui.preview_tab", "gui.charts_tab")
 
 # the tab class of each kind of section, imported when the first such tab is built
 SECTION_TAB_CLASSES = {"TableSection": ("gui.table_tab", "TableTab"),

@@ -73,7 +73,9 @@ def export_excel(window: MainWindow) -> None:
 def export_web(window: MainWindow) -> None:
     from core.export.html_page import export_html
 
-    export_with(window, "导出网页", ".html", "网页 (*.html)", lambda p: export_html(window.doc.report, p))
+    charts = app_settings.export_settings().html_charts  # 导出设置: 网页中附上图解
+    export_with(window, "导出网页", ".html", "网页 (*.html)",
+                lambda p: export_html(window.doc.report, p, charts=charts, draft_path=window.doc.path))
 
 
 def export_blank_template(window: MainWindow) -> None:

@@ -31,12 +31,24 @@ SMALL = 21
 UNIT = "件"
 
 
+NO_LINE_START = set("）)%。，、：；！？”’」』.")
+NUMBER_CHARS = set("0123456789.%")
+
+
+def _can_break(before: str, ch: str) -> bool:
+    """Chinese line breaking: no line starts with closing punctuation, and a
+    number (36.0%) is never split."""
+    if ch in NO_LINE_START:
+        return False
+    return not (ch in NUMBER_CHARS and before[-1:] in NUMBER_CHARS)
+
+
 def wrap(s: str, size: float, width: float) -> list[str]:
-    """Break a line of Chinese text to fit `width` (never inside a run of digits)."""
+    """Break a line of Chinese text to fit `width`."""
     lines: list[str] = []
     current = ""
     for ch in s:
-        if current and text_width(current + ch, size) > width and not (ch.isdigit() and current[-1:].isdigit()):
+        if current and text_width(current + ch, size) > width and _can_break(current, ch):
             lines.append(current)
             current = ""
         current += ch
@@ -193,11 +205,11 @@ def outcome_rows(blocks: Sequence[Outcomes], top: float) -> tuple[str, float]:
 
 
 def big_figure(x: float, y: float, value: str, unit: str, caption: str, *, key: str | None = None,
-               size: float = 64, width: float = 440) -> str:
+               size: float = 64, width: float = 440, caption_size: float = SMALL) -> str:
     """A key figure: the number in large type, its unit, a caption under it."""
     out = [text(x, y, value, size, weight="bold", color=ACCENT, key=key)]
     out.append(text(x + text_width(value, size, True) + 6, y, unit, LABEL, color=ACCENT, weight="bold"))
-    caption_lines = [ln for part in caption.split("\n") for ln in wrap(part, SMALL, width)]
+    caption_lines = [ln for part in caption.split("\n") for ln in wrap(part, caption_size, width)]
     for i, ln in enumerate(caption_lines):
-        out.append(text(x, y + 38 + i * (SMALL + 8), ln, SMALL, color=MUTED))
+        out.append(text(x, y + 38 + i * (caption_size + 8), ln, caption_size, color=MUTED))
     return "".join(out)

@@ -78,17 +78,18 @@ def _figures_grid(items: list[tuple[Number, str, str]], top: float) -> tuple[str
     head, y0 = draw.heading("主要数据")
     out = [f'<g transform="translate(0,{top:.1f})">{head}</g>']
     y = y0 + top
-    caption_w = cell_w - 56
+    caption_w = cell_w - 44
+    caption_size = 19
     for start in range(0, len(items), cols):
         row = items[start:start + cols]
-        lines = max(sum(len(draw.wrap(part, draw.SMALL, caption_w)) for part in caption.split("\n"))
+        lines = max(sum(len(draw.wrap(part, caption_size, caption_w)) for part in caption.split("\n"))
                     for _, caption, _ in row)
-        row_h = 130.0 + lines * (draw.SMALL + 8)
+        row_h = 130.0 + lines * (caption_size + 8)
         for c, (value, caption, key) in enumerate(row):
             x = draw.MARGIN + c * cell_w
             out.append(rect(x + 4, y, cell_w - 8, row_h - 16, "#faf3f2", stroke="#e6c9c5", rx=8))
-            out.append(draw.big_figure(x + 26, y + 82, number_text(value), draw.UNIT, caption, key=f"big:{key}",
-                                       size=60, width=caption_w))
+            out.append(draw.big_figure(x + 24, y + 82, number_text(value), draw.UNIT, caption, key=f"big:{key}",
+                                       size=60, width=caption_w, caption_size=caption_size))
         y += row_h
     return "".join(out), y + 10
 

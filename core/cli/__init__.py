@@ -31,6 +31,7 @@ SUBCOMMANDS = (
     "import_xlsx",
     "register_import",
     "register_export",
+    "charts",
 )
 
 # Failures the user can act on: printed as one line, exit code 2.

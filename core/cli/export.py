@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
+from ..model.report import Report
 from ..storage import load
 from .command import EXIT_OK, CliError, Command
 
@@ -13,6 +15,7 @@ def arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--docx", metavar="OUT.docx", help="导出正式版式的 Word 文档")
     p.add_argument("--html", metavar="OUT.html", help="导出可粘贴到门户网站的网页")
     p.add_argument("--xlsx", metavar="OUT.xlsx", help="导出 Excel 附表")
+    p.add_argument("--html-charts", action="store_true", help="网页中附上图解（内嵌 SVG 图）")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -21,8 +24,12 @@ def run(args: argparse.Namespace) -> int:
     from ..export.html_page import export_html
     from ..export.word import export_docx
 
-    targets = [(args.docx, export_docx, "Word"), (args.html, export_html, "网页"), (args.xlsx, export_xlsx, "Excel 附表")]
-    targets = [t for t in targets if t[0]]
+    def html(report: Report, out: str) -> None:
+        export_html(report, out, charts=args.html_charts, draft_path=args.file)
+
+    asked: list[tuple[str | None, Callable[[Report, str], object], str]] = [
+        (args.docx, export_docx, "Word"), (args.html, html, "网页"), (args.xlsx, export_xlsx, "Excel 附表")]
+    targets = [(out, fn, kind) for out, fn, kind in asked if out]
     if not targets:
         raise CliError("请至少指定一种导出格式：--docx、--html 或 --xlsx。")
     draft = Path(args.file).resolve()

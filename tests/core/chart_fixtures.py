@@ -42,15 +42,19 @@ REVIEW_2021 = {
 }
 NEW_2019 = {"natural": 80, "commercial": 16}  # 96 in all
 NEW_2020 = {"natural": 100, "commercial": 20, "legal_service": 5}  # 125 in all
+CARRY_2020 = {"natural": 8, "commercial": 2}  # 2021's 上年结转
 AGENCY = "某某市某某区人民政府办公室"
 
 
-def _simple_year(report: Report, new: dict[str, int]) -> None:
-    # every new request granted, nothing carried forward
+def _simple_year(report: Report, new: dict[str, int], carry: dict[str, int] | None = None) -> None:
+    # every request granted but those carried forward
+    carry = carry or {}
     values = {}
     for col, v in new.items():
         values[(A, "new", col)] = v
-        values[(A, "granted", col)] = v + int(report.number((A, "carried_over", col)))
+        values[(A, "granted", col)] = v + int(report.number((A, "carried_over", col))) - carry.get(col, 0)
+        if col in carry:
+            values[(A, "carry_forward", col)] = carry[col]
     report.set_values(values)
 
 
@@ -60,7 +64,7 @@ def build_chain(folder: Path) -> tuple[Report, Path]:
     _simple_year(r2019, NEW_2019)
     save(r2019, folder / "2019.ogir")
     r2020 = new_from_previous(r2019, folder / "2019.ogir").report
-    _simple_year(r2020, NEW_2020)
+    _simple_year(r2020, NEW_2020, CARRY_2020)
     save(r2020, folder / "2020.ogir")
     r2021 = new_from_previous(r2020, folder / "2020.ogir").report
     values: dict = {(A, r, c): v for (r, c), v in APPLICATIONS_2021.items()}

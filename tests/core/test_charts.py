@@ -274,8 +274,17 @@ def test_html_page_can_include_the_charts(chain: tuple[Report, Path], tmp_path: 
     page = out.read_text(encoding="utf-8")
     assert page.count("附：图解") == 1
     assert page.count('id="f1"') == 1  # the fill patterns are defined once per page
-    svgs = re.findall(r"<svg .*?</svg>", page, re.S)
+    svgs = re.findall(r"<svg .*?</svg>", page, re.DOTALL)
     assert len(svgs) == 1 + 6
     inline = {k: v for svg in svgs[1:] for k, v in labels(svg).items()}
     for expected in EXPECTED_2021.values():
         assert expected.items() <= inline.items()
+
+
+def test_cli_export_html_with_charts(tmp_path: Path) -> None:
+    from core.cli import main
+
+    page = tmp_path / "page.html"
+    assert main(["export", str(sample_path()), "--html", str(page), "--html-charts"]) == 0
+    text = page.read_text(encoding="utf-8")
+    assert "附：图解" in text and text.count("<figure>") == 6

@@ -50,3 +50,25 @@ def test_write_graphics_writes_svg_and_png(qapp: object, tmp_path: Path) -> None
             assert QImage(str(p)).width() == 1080
         else:
             assert data.startswith(b"<?xml") and b"</svg>" in data
+
+
+def test_cli_charts_writes_every_file(tmp_path: Path) -> None:
+    """The command as a user runs it, without a display: it falls back to offscreen."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    out = tmp_path / "图解"
+    done = subprocess.run([sys.executable, "-m", "core", "charts", str(sample_path()), "-o", str(out)],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    stems = ("0-长图", "1-新收申请", "2-申请人情况", "3-办理结果", "4-规章和规范性文件", "5-许可处罚强制", "6-复议诉讼")
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{s}.{e}" for s in stems for e in ("svg", "png"))
+    assert QImage(str(out / "0-长图.png")).width() == 1080
+    assert done.stdout.count("已输出") == 14
+    # a file where the folder should be: one Chinese line, exit code 2
+    bad = subprocess.run([sys.executable, "-m", "core", "charts", str(sample_path()), "-o", str(out / "0-长图.png")],
+                         capture_output=True, text=True, env=env, timeout=120)
+    assert bad.returncode == 2 and "不是文件夹" in bad.stderr and "Traceback" not in bad.stderr
+
