@@ -60,7 +60,7 @@ def test_cli_charts_writes_every_file(tmp_path: Path) -> None:
 
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
     out = tmp_path / "图解"
-    done = subprocess.run([sys.executable, "-m", "core", "charts", str(sample_path()), "-o", str(out)],
+    done = subprocess.run([sys.executable, "-m", "core", "charts", str(sample_path()), "-o", str(out)], check=False,
                           capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0, done.stderr
     stems = ("0-长图", "1-新收申请", "2-申请人情况", "3-办理结果", "4-规章和规范性文件", "5-许可处罚强制", "6-复议诉讼")
@@ -68,7 +68,7 @@ def test_cli_charts_writes_every_file(tmp_path: Path) -> None:
     assert QImage(str(out / "0-长图.png")).width() == 1080
     assert done.stdout.count("已输出") == 14
     # a file where the folder should be: one Chinese line, exit code 2
-    bad = subprocess.run([sys.executable, "-m", "core", "charts", str(sample_path()), "-o", str(out / "0-长图.png")],
+    bad = subprocess.run([sys.executable, "-m", "core", "charts", str(sample_path()), "-o", str(out / "0-长图.png")], check=False,
                          capture_output=True, text=True, env=env, timeout=120)
     assert bad.returncode == 2 and "不是文件夹" in bad.stderr and "Traceback" not in bad.stderr
 
