@@ -76,3 +76,18 @@ def title_lines(report: Report, max_units: float) -> list[str]:
         current += ch
     lines.append(current)
     return lines
+
+
+CLOSING_MARK = "如对本报告有疑问"
+
+
+def closing_sentence(report: Report) -> str:
+    """The customary closing sentence naming 联系方式, or "" when there is none
+    or the narrative already says it."""
+    contact = report.meta.contact.strip().rstrip("。")
+    if not contact:
+        return ""
+    if any(CLOSING_MARK in text or contact in text for text in report.texts.values()):
+        return ""
+    who = report.meta.compiler.strip() or report.meta.agency.strip() or "本机关"
+    return f"{CLOSING_MARK}，请与{who}联系（{contact}）。"

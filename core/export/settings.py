@@ -32,6 +32,8 @@ class ExportSettings:
     review_table_font_pt: float = 9.0  # 15 narrow columns in section 四
     bold_subheadings: bool = False  # the standard does not ask for bold
     html_charts: bool = False  # 导出网页 appends the 图解 as inline SVG
+    sealed_signature: bool = False  # GB/T 9704 7.3.5.1: name centred over the date, date 右空四字
+    contact_sentence: bool = True  # 如对本报告有疑问，请与…联系（…） when 联系方式 is filled in
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
