@@ -36,7 +36,7 @@ _CHANGE = "本年增/减"
 _ITEM_COLUMNS = (
     Column("prev_count", _PREV),
     Column("change", _CHANGE, domain=SIGNED_COUNT, span=2),
-    Column("decisions", "处理决定数量"),
+    Column("decisions", "处理决定数量", short="处理决定"),
 )
 
 ACTIVE_TABLE = BlockTable(
@@ -49,9 +49,9 @@ ACTIVE_TABLE = BlockTable(
             "第二十条第（一）项",
             INFO_CONTENT,
             columns=(
-                Column("made", "本年新制作数量"),
-                Column("published", "本年新公开数量", span=2),
-                Column("public_total", "对外公开总数量"),
+                Column("made", "本年新制作数量", short="新制作"),
+                Column("published", "本年新公开数量", span=2, short="新公开"),
+                Column("public_total", "对外公开总数量", short="对外公开"),
             ),
             rows=(Row("rules", "规章"), Row("normative", "规范性文件")),
         ),

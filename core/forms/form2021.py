@@ -18,7 +18,7 @@ from .common import (
 )
 from .schema import AMOUNT_WANYUAN, Block, BlockTable, Column, Form, Mention, NarrativeSection, Row, TableSection
 
-_DECISIONS = Column("decisions", "本年处理决定数量", span=3)
+_DECISIONS = Column("decisions", "本年处理决定数量", span=3, short="处理决定")
 
 ACTIVE_TABLE = BlockTable(
     key="active",
@@ -30,9 +30,9 @@ ACTIVE_TABLE = BlockTable(
             "第二十条第（一）项",
             INFO_CONTENT,
             columns=(
-                Column("issued", "本年制发件数"),
-                Column("repealed", "本年废止件数"),
-                Column("in_force", "现行有效件数"),
+                Column("issued", "本年制发件数", short="制发"),
+                Column("repealed", "本年废止件数", short="废止"),
+                Column("in_force", "现行有效件数", short="现行有效"),
             ),
             rows=(Row("rules", "规章"), Row("normative", "行政规范性文件")),
         ),
@@ -48,7 +48,7 @@ ACTIVE_TABLE = BlockTable(
             "item8",
             "第二十条第（八）项",
             INFO_CONTENT,
-            (Column("fee_amount", "本年收费金额（单位：万元）", domain=AMOUNT_WANYUAN, span=3),),
+            (Column("fee_amount", "本年收费金额（单位：万元）", domain=AMOUNT_WANYUAN, span=3, short="金额"),),
             (Row("fees", "行政事业性收费"),),
         ),
     ),
@@ -73,6 +73,13 @@ OTHER = NarrativeSection(
         "人大代表建议和政协提案办理结果公开情况",
         "年度政务公开工作创新情况",
         "其他需要报告的事项",
+    ),
+    subheadings=(
+        "（一）信息处理费收取情况",
+        "（二）落实上级年度政务公开工作要点情况",
+        "（三）人大代表建议和政协提案办理结果公开情况",
+        "（四）政务公开工作创新情况",
+        "（五）其他需要报告的事项",
     ),
     mentions=(
         Mention(

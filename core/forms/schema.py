@@ -8,6 +8,7 @@ importers — reads these declarations, so a label is written exactly once.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from enum import Enum
 from typing import Union
@@ -21,6 +22,16 @@ class ValueKind(Enum):
     COUNT = "count"  # non-negative whole number of items (件)
     SIGNED_COUNT = "signed_count"  # 2019 本年增/减: a decrease is written as a negative number
     AMOUNT = "amount"  # non-negative decimal amount of money
+
+
+_NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}\.)")
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
+
+
+def short_label(label: str) -> str:
+    """A label as prose names it: without its numbering and a trailing note,
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" -> "部分公开"."""
+    return _TRAILING_NOTE.sub("", _NUMBERING.sub("", label)) or label
 
 
 @record
@@ -73,6 +84,13 @@ class Column:
     # Width in grid columns; used by block tables whose blocks have different
     # numbers of value columns over one shared grid.
     span: int = 1
+    # The customary short name prose uses ("制发" for 本年制发件数); derived
+    # from the label when empty.
+    short: str = ""
+
+    @property
+    def short_name(self) -> str:
+        return self.short or short_label(self.label)
 
     def leaves(self) -> tuple["Column", ...]:
         if not self.children:
@@ -86,6 +104,11 @@ class Row:
     label: str
     children: tuple["Row", ...] = ()
     total: Sum | None = None
+    short: str = ""  # as Column.short
+
+    @property
+    def short_name(self) -> str:
+        return self.short or short_label(self.label)
 
     def leaves(self) -> tuple["Row", ...]:
         if not self.children:

@@ -17,6 +17,7 @@ from ..records import field, record
 from ..register.live import RegisterLive
 from ..register.register import Register, RegisterChange
 from .clean import clean_text
+from .links import LinkedPassage, Span, locate, refreshed
 
 
 class ReadOnlyCell(KeyError):
@@ -152,6 +153,8 @@ class Report:
         # Messages for the user about how the report was read (characters
         # cleaned on load or import); shown once by whoever opened it, never saved.
         self.notices: list[str] = []
+        # Data passages linked to the tables, per narrative section (see links.py).
+        self.links: dict[str, list[LinkedPassage]] = {}
         self._listeners: list[Listener] = []
         # The 依申请公开登记台账; when register_drives (由台账生成), 表三's inputs are
         # its counts and cannot be typed.
@@ -202,7 +205,7 @@ class Report:
         changed = self._write_register_counts() if self.register_drives else set()
         if changed:
             self._recompute()
-            self._emit(Change("cells", cells=frozenset(self._with_dependents(changed))))
+            self._numbers_changed(Change("cells", cells=frozenset(self._with_dependents(changed))))
         self._emit(Change("meta", field="year"))
         if followed:
             try:
@@ -227,7 +230,7 @@ class Report:
                     self.register_live.set_context(value, self.meta.form_key)
                     if self.register_drives and self._write_register_counts():
                         self._recompute()
-                        self._emit(Change("form", field="register"))
+                        self._numbers_changed(Change("form", field="register"))
                 self._emit(Change("meta", field=name))
 
     def _switch_form(self, key: str) -> None:
@@ -253,7 +256,7 @@ class Report:
         if self.register_drives:
             self._write_register_counts()
         self._recompute()
-        self._emit(Change("form", field="form_key"))
+        self._numbers_changed(Change("form", field="form_key"))
 
     # --- texts ----------------------------------------------------------------
 
@@ -265,6 +268,50 @@ class Report:
             return
         self.texts[section] = text
         self._emit(Change("text", section=section))
+
+    # --- linked passages ------------------------------------------------------
+
+    def link_passage(self, section: str, key: str, text: str) -> None:
+        """Link a data passage whose text the caller has just put into the section."""
+        if section not in self.texts:
+            raise KeyError(section)
+        self.links.setdefault(section, []).append(LinkedPassage(key, text))
+        self._emit(Change("text", section=section))
+
+    def linked_spans(self, section: str) -> list[Span]:
+        """The live linked passages of a section, in text order."""
+        links = self.links.get(section)
+        return locate(self.texts.get(section, ""), links) if links else []
+
+    def refresh_links(self) -> list[str]:
+        """Rewrite every live linked passage from the current numbers; forget
+        quiet links that could only come back stale.  Returns the sections
+        whose text changed (no notification: callers emit)."""
+        if not any(self.links.values()):
+            return []
+        from ..sentences import passage_text  # the sentences read the model: imported on use
+
+        changed = []
+        for section, links in list(self.links.items()):
+            fresh = {id(link): passage_text(self, link.key) for link in links}
+            old = self.texts.get(section, "")
+            text, kept = refreshed(old, links, fresh)
+            if kept:
+                self.links[section] = kept
+            else:
+                del self.links[section]
+            if text != old:
+                self.texts[section] = text
+                changed.append(section)
+        return changed
+
+    def _numbers_changed(self, change: Change) -> None:
+        """Emit a change of numbers, then the passage texts it rewrote, so that
+        one edit (and its undo) moves the tables and the prose together."""
+        sections = self.refresh_links()
+        self._emit(change)
+        for section in sections:
+            self._emit(Change("text", section=section))
 
     # --- values -----------------------------------------------------------------
 
@@ -329,7 +376,7 @@ class Report:
             if ref in affected:
                 del self.reported_totals[ref]
         self._recompute()
-        self._emit(Change("cells", cells=frozenset(affected)))
+        self._numbers_changed(Change("cells", cells=frozenset(affected)))
         return previous
 
     def set_unit(self, ref: CellRef, unit: str) -> None:
@@ -339,7 +386,7 @@ class Report:
         if self.unit(ref) == unit:
             return
         self.units[ref] = unit
-        self._emit(Change("cells", cells=frozenset({ref})))
+        self._numbers_changed(Change("cells", cells=frozenset({ref})))
 
     def unit(self, ref: CellRef) -> str:
         spec = self.form.cells[ref]
@@ -362,7 +409,7 @@ class Report:
         if self.register_drives:
             self._write_register_counts()
         self._recompute()
-        self._emit(Change("form"))
+        self._numbers_changed(Change("form"))
 
     def _recompute(self) -> None:
         computed: dict[CellRef, Number] = {}
@@ -408,7 +455,7 @@ class Report:
             self._write_register_counts()
             self._recompute()
             affected = self._with_dependents(changed)
-        self._emit(Change("register", cells=frozenset(affected)))
+        self._numbers_changed(Change("register", cells=frozenset(affected)))
 
     def set_register_drives(self, on: bool) -> None:
         """由台账生成 on or off.  Off keeps the last counts as typed values."""
@@ -418,7 +465,7 @@ class Report:
         if on:
             self._write_register_counts()
             self._recompute()
-        self._emit(Change("form", field="register_drives"))
+        self._numbers_changed(Change("form", field="register_drives"))
 
     def explain(self, key: str, explanation: Explanation | None) -> None:
         if explanation is None:

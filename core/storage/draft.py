@@ -15,6 +15,7 @@ from typing import Any
 from ..forms import FORMS, get_form
 from ..forms.schema import CellRef, Domain, Form, Number
 from ..model.clean import clean_text
+from ..model.links import LinkedPassage
 from ..model.report import Explanation, PreviousYear, Report
 from ..model.values import coerce, domain_problem
 from ..register.store import register_from_json, register_to_json
@@ -31,7 +32,7 @@ from .errors import (
 from .sanitise import sanitise, strict_float, strict_int
 
 APP_ID = "ogi-report"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 DRAFT_SUFFIX = ".ogir"
 BACKUP_SUFFIX = ".bak"
 # A draft without a register is ~20 KB; a register of 20,000 requests with long
@@ -39,7 +40,7 @@ BACKUP_SUFFIX = ".bak"
 MAX_DRAFT_BYTES = 100 * 1024 * 1024
 
 _KNOWN_TOP = {"app", "format_version", "metadata", "sections", "tables", "units", "reported_totals", "stashed",
-              "previous", "explanations", "register"}
+              "previous", "explanations", "register", "links"}
 _KNOWN_META = {"agency", "year", "form", "date", "contact", "compiler"}
 
 # Older file versions are upgraded step by step: version -> function to the next.
@@ -48,7 +49,12 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "format_version": 2}
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    # Version 3 added the optional "links" (data passages linked to the tables); a version 2 draft has none.
+    return {**data, "format_version": 3}
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def backup_path(path: Path) -> Path:
@@ -117,6 +123,10 @@ def to_dict(report: Report) -> dict[str, Any]:
         }
     if len(report.register) or report.register_drives or report.register.calendar or report.register.mappings:
         data["register"] = register_to_json(report.register, report.register_drives)
+    links = {section: [{"passage": s.link.key, "text": s.link.text} for s in report.linked_spans(section)]
+             for section in report.links}
+    if any(links.values()):
+        data["links"] = {section: spans for section, spans in links.items() if spans}
     for k, v in report.extra.items():
         data.setdefault(k, v)
     return data
@@ -288,8 +298,26 @@ def from_dict(data: Any, path: Path | None = None) -> Report:
         report.register.mappings = register.mappings
         report.register.replace_all(register.requests)
         report.set_register_drives(drives)
+    _read_links(rd, data.get("links", {}), report, known_sections)
     report.extra = {k: v for k, v in data.items() if k not in _KNOWN_TOP}
     return report
+
+
+def _read_links(rd: _Reader, value: Any, report: Report, sections: set[str]) -> None:
+    """Linked passages; a link whose text is not in its section (the file was
+    edited by hand) is dropped, and the rest are brought up to the numbers."""
+    for section, items in rd.obj(value, "links").items():
+        if section not in sections:
+            raise rd.fail(f"“links”中有未知的章节“{section}”")
+        if not isinstance(items, list):
+            raise rd.fail(f"“links.{section}”应为列表")
+        for i, item in enumerate(items):
+            item = rd.obj(item, f"links.{section}[{i}]")
+            key = rd.text(item.get("passage"), f"links.{section}[{i}].passage")
+            text = rd.text(item.get("text"), f"links.{section}[{i}].text")
+            if text and text in report.texts.get(section, ""):
+                report.links.setdefault(section, []).append(LinkedPassage(key, text))
+    report.refresh_links()
 
 
 def loads(raw: bytes, path: Path | None = None) -> Report:

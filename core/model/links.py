@@ -1,0 +1,66 @@
+"""Linked passages: data sentences in a narrative section that follow the tables.
+
+A link remembers which passage (core/forms/passages.py) it is and the exact text
+it put into the section.  It is *live* while that text stands in the section
+unchanged; the position is found by searching, so typing before or after a
+passage never disturbs it.  When the clerk edits inside the passage the text is
+no longer found and the link goes quiet (the V9 check then reads the edited
+numbers); the link is kept, so undoing the edit in the editor brings it back.
+A quiet link is forgotten once the numbers change (its text could then only
+come back stale) and is never saved.
+"""
+from __future__ import annotations
+
+from ..records import record
+
+
+@record(frozen=False)
+class LinkedPassage:
+    key: str  # passage key of core/forms/passages.py
+    text: str  # the text it last put into the section
+
+
+@record
+class Span:
+    start: int
+    end: int
+    link: LinkedPassage
+
+
+def locate(text: str, links: list[LinkedPassage]) -> list[Span]:
+    """Where the live links stand in a section text, in link order; each link
+    claims the first occurrence of its text not claimed by an earlier one."""
+    claimed: list[tuple[int, int]] = []
+    out: list[Span] = []
+    for link in links:
+        if not link.text:
+            continue
+        start = text.find(link.text)
+        while start != -1:
+            end = start + len(link.text)
+            if not any(start < e and s < end for s, e in claimed):
+                claimed.append((start, end))
+                out.append(Span(start, end, link))
+                break
+            start = text.find(link.text, start + 1)
+    return sorted(out, key=lambda s: s.start)
+
+
+def refreshed(text: str, links: list[LinkedPassage], fresh: dict[int, str | None]) -> tuple[str, list[LinkedPassage]]:
+    """The section text with every live link's passage replaced by its fresh
+    text (fresh: id(link) -> new text, None when the format has no such
+    passage), and the links that remain: live ones, and quiet ones whose text
+    is still current."""
+    spans = locate(text, links)
+    live = {id(s.link) for s in spans}
+    out = text
+    for span in sorted(spans, key=lambda s: s.start, reverse=True):
+        new = fresh.get(id(span.link))
+        if new is not None and new != span.link.text:
+            out = out[: span.start] + new + out[span.end :]
+            span.link.text = new
+    kept = [
+        link for link in links
+        if fresh.get(id(link)) is not None and (id(link) in live or fresh.get(id(link)) == link.text)
+    ]
+    return out, kept
