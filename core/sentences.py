@@ -8,7 +8,7 @@ that is 0 as a whole gets the wording's own "none" sentence.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TypeVar, Union
+from typing import TypeVar
 
 from .forms import MatrixTable
 from .forms.passages import (
@@ -35,7 +35,7 @@ def _find(nodes: Sequence[Node], key: str) -> Node:
     for node in nodes:
         if node.key == key:
             return node
-        children: Sequence[Node] = node.children  # type: ignore[assignment]
+        children: Sequence[Node] = node.children
         try:
             return _find(children, key)
         except KeyError:
@@ -158,7 +158,7 @@ def _stock(report: Report, w: StockRows) -> str:
     parts = []
     for key in w.rows:
         row = _row(report, "active", key)
-        acts = []
+        acts: list[str] = []
         for col_key in w.acts:
             n = report.number(("active", key, col_key))
             if n:
@@ -209,12 +209,9 @@ def _fees(report: Report, w: FeeWording) -> str:
     return (w.some.format(n=_n(n)) if n else w.none) + "。"
 
 
-Filled = Union[ApplicationsWording, ReviewWording, ActiveWording, FeeWording]
-
-
 def fill(report: Report, p: Passage) -> str:
     """The text of a passage for the report's current numbers."""
-    w: Filled = p.wording
+    w = p.wording
     if isinstance(w, ApplicationsWording):
         return _applications(report, w)
     if isinstance(w, ReviewWording):

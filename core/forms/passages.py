@@ -11,8 +11,6 @@ checks (V9, V16) read every number back to the cell it came from.
 """
 from __future__ import annotations
 
-from typing import Union
-
 from ..records import record
 
 
@@ -105,7 +103,7 @@ class FeeWording:
     none: str
 
 
-Wording = Union[ApplicationsWording, ReviewWording, ActiveWording, FeeWording]
+Wording = ApplicationsWording | ReviewWording | ActiveWording | FeeWording
 
 
 @record
