@@ -8,12 +8,12 @@ importers — reads these declarations, so a label is written exactly once.
 """
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from enum import Enum
 from typing import Union
 
 from ..records import field, record
+from .short_labels import short_label
 
 Number = Union[int, Decimal]
 
@@ -22,16 +22,6 @@ class ValueKind(Enum):
     COUNT = "count"  # non-negative whole number of items (件)
     SIGNED_COUNT = "signed_count"  # 2019 本年增/减: a decrease is written as a negative number
     AMOUNT = "amount"  # non-negative decimal amount of money
-
-
-_NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}\.)")
-_TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
-
-
-def short_label(label: str) -> str:
-    """A label as prose names it: without its numbering and a trailing note,
-    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" -> "部分公开"."""
-    return _TRAILING_NOTE.sub("", _NUMBERING.sub("", label)) or label
 
 
 @record

@@ -99,7 +99,7 @@ def test_links_round_trip_and_match_the_schema(tmp_path):
     save(report, path)
     data = json.loads(path.read_text("utf-8"))
     jsonschema.validate(data, SCHEMA)
-    assert data["format_version"] == 2
+    assert data["format_version"] == 3
     assert data["links"] == {"overview": [{"passage": "applications", "text": FIVE}]}
     again = load(path)
     assert [s.link.text for s in again.linked_spans("overview")] == [FIVE]
@@ -113,13 +113,14 @@ def test_quiet_links_are_not_saved():
     assert "links" not in json.loads(dumps(report))
 
 
-def test_version_1_draft_opens_and_is_written_as_version_2(tmp_path):
+def test_version_1_draft_opens_and_is_written_as_version_3(tmp_path):
     report = load(ROOT / "resources/samples/haizhu-2019.ogir")  # a version 1 file
     assert report.links == {}
     data = json.loads(dumps(report))
-    assert data["format_version"] == 2 and "links" not in data
-    v1 = {**data, "format_version": 1}
-    assert loads(json.dumps(v1, ensure_ascii=False).encode()).texts == report.texts
+    assert data["format_version"] == 3 and "links" not in data
+    for older in (1, 2):
+        again = loads(json.dumps({**data, "format_version": older}, ensure_ascii=False).encode())
+        assert again.texts == report.texts
 
 
 def test_hand_edited_links_in_a_file():
