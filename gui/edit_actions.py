@@ -44,6 +44,10 @@ def clipboard(window: MainWindow, action: str) -> None:
     tab = window.tabs.current_section_tab()
     if tab is not None and tab.clipboard(action):
         return
+    extra = window.tabs.current_extra()
+    if extra is not None and hasattr(extra, "clipboard") and not isinstance(QApplication.focusWidget(), QLineEdit):
+        extra.clipboard(action)
+        return
     focus = QApplication.focusWidget()
     if action != "clear" and (is_text_editor(focus) or isinstance(focus, QLineEdit)):
         getattr(focus, action)()

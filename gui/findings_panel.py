@@ -21,6 +21,7 @@ from core.model import format_value
 from .document import Document
 from .icons import finding_icon
 
+REGISTER_GROUP = "台账（依申请公开登记）"
 META_GROUP = "基本信息"
 # Qt.ItemDataRole.UserRole.  Roles are plain ints in Qt's item API; naming the enum
 # would create PySide's Qt enums before the first frame (see enum_props.py).
@@ -68,7 +69,7 @@ class FindingsPanel(QWidget):
         self.tree.clear()
         report = self.doc.report
         groups: dict[str, QTreeWidgetItem] = {}
-        order = [META_GROUP] + [s.heading for s in report.form.sections]
+        order = [META_GROUP] + [s.heading for s in report.form.sections] + [REGISTER_GROUP]
         for f in sorted(self.doc.findings, key=lambda f: (order.index(self._group(f)), not f.is_error)):
             name = self._group(f)
             group = groups.get(name)
@@ -125,6 +126,8 @@ class FindingsPanel(QWidget):
     def _group(self, f: Finding) -> str:
         if f.section == "meta":
             return META_GROUP
+        if f.section == "register":
+            return REGISTER_GROUP
         try:
             return self.doc.report.form.section(f.section).heading
         except KeyError:

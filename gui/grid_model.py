@@ -15,6 +15,7 @@ from core.checks import Finding
 from core.forms.layout import Grid, GridCell, Role, layout
 from core.forms.schema import CellRef
 from core.model import Change, InvalidValue, format_value, parse_number
+from core.model.report import REGISTER_TABLE, Report
 
 from .document import Document
 from .icons import finding_icon
@@ -59,6 +60,25 @@ def _style() -> _Style:
 
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+def _register_tooltip(report: Report, ref: CellRef) -> str:
+    """Which requests of the register a 表三 cell counts (由台账生成)."""
+    spec = report.form.cells[ref]
+    inputs: list[CellRef] = []
+    todo = [(spec.table, r, c) for r, c in spec.terms]
+    while todo:
+        t = todo.pop()
+        if report.form.cells[t].computed:
+            todo += [(t[0], r, c) for r, c in report.form.cells[t].terms]
+        else:
+            inputs.append(t)
+    indices = report.register_live.requests_in(ref, inputs)
+    if not indices:
+        return "由台账生成：没有计入此处的申请。"
+    names = [report.register[i].number or f"第{i + 1}行" for i in indices[:8]]
+    more = f"等{len(indices)}件" if len(indices) > 8 else ""
+    return f"由台账生成：{len(indices)}件申请（{'、'.join(names)}{more}）。双击查看。"
 
 
 class GridModel(QAbstractTableModel):
@@ -135,7 +155,8 @@ class GridModel(QAbstractTableModel):
                 return _style().error
             if mark == "warning":
                 return _style().warning
-            return _style().computed if spec.computed else None
+            # totals, and 表三's cells while the register fills them, cannot be typed
+            return _style().computed if spec.computed or not report.is_input(ref) else None
         if role == Qt.ItemDataRole.ForegroundRole and spec.computed:
             return _style().computed_text
         if role == Qt.ItemDataRole.FontRole and spec.computed:
@@ -166,7 +187,9 @@ class GridModel(QAbstractTableModel):
         report = self.doc.report
         spec = report.form.cells[ref]
         lines = [f"{spec.row_label} / {spec.column_label}" if spec.row_label else spec.column_label]
-        if spec.computed:
+        if report.register_drives and ref[0] == REGISTER_TABLE:
+            lines.append(_register_tooltip(report, ref))
+        elif spec.computed:
             lines.append(f"自动计算：{spec.rule_name}")
         else:
             lines.append(f"填写{spec.domain.describe()}；留空按0计。")
@@ -195,7 +218,7 @@ class GridModel(QAbstractTableModel):
         if change.kind == "form":
             self._reset()
             return
-        if change.kind != "cells":
+        if change.kind not in ("cells", "register"):
             return
         for ref in change.cells:
             if ref[0] == self.table_key:

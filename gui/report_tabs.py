@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from .table_tab import TableTab
 
 # extra tabs after the sections: modules holding TAB
-TAB_MODULES = ("gui.preview_tab", "gui.charts_tab")
+TAB_MODULES = ("gui.preview_tab", "gui.charts_tab", "gui.register_tab")
 
 # the tab class of each kind of section, imported when the first such tab is built
 SECTION_TAB_CLASSES = {"TableSection": ("gui.table_tab", "TableTab"),
@@ -148,10 +148,22 @@ class ReportTabs(QTabWidget):
             return
         if finding.section in self._holders:
             self.show_section(finding.section).show_cells(finding.cells)
+        elif finding.section in self.extra:  # e.g. 台账 (register findings)
+            page = self.show_extra(finding.section)
+            if hasattr(page, "show_finding"):
+                page.show_finding(finding)
+
+    def current_extra(self) -> QWidget | None:
+        """The built widget of the extra tab on screen (None for other tabs)."""
+        key = next((k for k, h in self._extra_holders.items() if h is self.currentWidget()), None)
+        return self.extra_widgets.get(key) if key else None
 
     def commit_editors(self) -> None:
         for tab in self.section_tabs.values():
             tab.commit_editor()
+        for widget in self.extra_widgets.values():
+            if hasattr(widget, "commit_editor"):
+                widget.commit_editor()
         focus = QApplication.focusWidget()
         if isinstance(focus, QLineEdit):
             focus.editingFinished.emit()

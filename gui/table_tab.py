@@ -82,8 +82,18 @@ class TableTab(SectionTab):
             host.show_error(f"粘贴的内容中有不能填入的值，本次粘贴未执行：\n\n{shown}", "无法粘贴")
 
         self.view.message.connect(lambda text: host.status(text, 5000))
+        self.view.doubleClicked.connect(lambda index: self._drill_down(host, index))
         self.view.paste_refused.connect(paste_refused)
         self.model.edit_refused.connect(lambda text: host.status(text, 8000))
+
+    def _drill_down(self, host: Host, index: object) -> None:
+        """由台账生成: double-clicking a 表三 cell lists the requests counted in it."""
+        ref = self.model.ref_at(index)
+        report = self.doc.report
+        if ref is not None and report.register_drives and ref[0] == "applications":
+            from .register_page import drill_down
+
+            drill_down(host, ref)
 
     def commit_editor(self) -> None:
         self.view.commit_editor()

@@ -328,8 +328,9 @@ class Report:
         return 0 if v is None else v
 
     def is_input(self, ref: CellRef) -> bool:
+        """Whether the cell can be typed (not a total, not filled by the register)."""
         spec = self.form.cells.get(ref)
-        return spec is not None and not spec.computed
+        return spec is not None and not spec.computed and not (self.register_drives and ref[0] == REGISTER_TABLE)
 
     @property
     def inputs(self) -> Mapping[CellRef, Number]:

@@ -15,6 +15,7 @@ from datetime import date
 from ..forms.schema import CellRef
 from .analysis import Analysis, Context, analyse
 from .choices import APPLICATIONS, applicant_keys, result_keys
+from .deadlines import Deadline, deadline
 from .register import Register, RegisterChange
 from .request import Request
 from .workdays import WorkCalendar
@@ -39,6 +40,7 @@ class RegisterLive:
         # Findings made from each row's issues (see findings.py), by row index; an
         # entry holds the request it was made for and is rebuilt when that differs.
         self.finding_cache: dict[int, tuple[Request, bool, tuple[object, ...]]] = {}
+        self._deadlines: dict[int, tuple[Request, Deadline | None]] = {}
 
     # --- keeping up -------------------------------------------------------------
 
@@ -70,6 +72,7 @@ class RegisterLive:
         self.context = ctx
         self.calendar = WorkCalendar(self.register.calendar)
         self._cache = {}
+        self._deadlines = {}
         self._ready = False
 
     def apply(self, change: RegisterChange) -> set[CellRef]:
@@ -78,6 +81,7 @@ class RegisterLive:
         if change.calendar:
             self.calendar = WorkCalendar(self.register.calendar)
             self._cache = {}
+            self._deadlines = {}
             self._ready = False
         if before is not None or not self._ready:
             self._rebuild()
@@ -104,6 +108,18 @@ class RegisterLive:
     def analysis(self, index: int) -> Analysis:
         self.ensure()
         return self._analyses[index]
+
+    def deadline(self, index: int) -> Deadline | None:
+        """The request's deadline, computed now if the analysis skipped it."""
+        a = self.analysis(index)
+        if a.deadline is not None:
+            return a.deadline
+        req = self.register[index]
+        hit = self._deadlines.get(id(req))
+        if hit is None or hit[0] is not req:
+            hit = (req, deadline(req, self.calendar, self.context.today))
+            self._deadlines[id(req)] = hit
+        return hit[1]
 
     def analyses(self) -> list[Analysis]:
         self.ensure()

@@ -26,7 +26,7 @@ def register_rows(live: RegisterLive, omit_names: bool = False) -> tuple[list[st
     headers = [f.label for f in fields] + ["答复期限", "状态"]
     form_key = live.context.form_key
     rows: list[list[Any]] = []
-    for req, a in zip(live.register, live.analyses()):
+    for i, (req, a) in enumerate(zip(live.register, live.analyses())):
         row: list[Any] = []
         for f in fields:
             v = req.get(f.key)
@@ -37,7 +37,8 @@ def register_rows(live: RegisterLive, omit_names: bool = False) -> tuple[list[st
             elif v == "" or v is None:
                 v = None
             row.append(v)
-        row.append(a.deadline.due if a.deadline else None)
+        dl = live.deadline(i)
+        row.append(dl.due if dl else None)
         row.append(STATUS_LABELS.get(a.status, ""))
         rows.append(row)
     return headers, rows
