@@ -6,7 +6,6 @@ from pathlib import Path
 from .forms import Form, MatrixTable, form_for_year
 from .model.report import PreviousYear, Report
 from .records import field, record
-from .register.rollover import carry_over
 
 A = "applications"
 
@@ -82,7 +81,9 @@ def new_from_previous(previous: Report, path: Path | str | None = None) -> Carry
     if any(previous.texts.get(s.key, "").strip() for s in form.narratives):
         result.carried.append("一、五、六部分的文字沿用上年报告作为底稿，请逐段按本年度情况改写（未改写的会提示“内容雷同”）")
 
-    if len(previous.register) or previous.register_drives:
+    if previous.has_register or previous.register_drives:
+        from .register.rollover import carry_over
+
         n = carry_over(previous.register, pm.year, report.register)
         report.set_register_drives(previous.register_drives)
         result.carried.append(f"台账中{pm.year}年底尚未办结的{n}件申请转入本年台账（计入“上年结转”）")

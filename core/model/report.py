@@ -9,13 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..forms import EVALUATION_ORDER, Form, form_for_year, get_form
 from ..forms.schema import CellRef, Number
 from ..records import field, record
-from ..register.live import RegisterLive
-from ..register.register import Register, RegisterChange
+
+if TYPE_CHECKING:
+    from ..register.live import RegisterLive
+    from ..register.register import Register, RegisterChange
 from .clean import clean_text
 from .links import LinkedPassage, Span, locate, refreshed
 
@@ -157,11 +159,11 @@ class Report:
         self.links: dict[str, list[LinkedPassage]] = {}
         self._listeners: list[Listener] = []
         # The 依申请公开登记台账; when register_drives (由台账生成), 表三's inputs are
-        # its counts and cannot be typed.
-        self.register = Register()
+        # its counts and cannot be typed.  Created on first use: most reports have
+        # none, and the window must not import it before its first frame.
+        self._register: Register | None = None
+        self._register_live: RegisterLive | None = None
         self.register_drives = False
-        self.register_live = RegisterLive(self.register, year, form.key)
-        self.register.subscribe(self._on_register_change)
         self._recompute()
 
     # --- form and metadata --------------------------------------------------
@@ -201,7 +203,7 @@ class Report:
         except ValueError:
             followed = True
         self.meta.year = year
-        self.register_live.set_context(year, self.meta.form_key)
+        self._register_context()
         changed = self._write_register_counts() if self.register_drives else set()
         if changed:
             self._recompute()
@@ -227,7 +229,7 @@ class Report:
             if name != "form_key" and getattr(self.meta, name) != value:
                 setattr(self.meta, name, value)
                 if name == "year":
-                    self.register_live.set_context(value, self.meta.form_key)
+                    self._register_context()
                     if self.register_drives and self._write_register_counts():
                         self._recompute()
                         self._numbers_changed(Change("form", field="register"))
@@ -252,7 +254,7 @@ class Report:
         self.meta.form_key = key
         for s in get_form(key).narratives:
             self.texts.setdefault(s.key, "")
-        self.register_live.set_context(self.meta.year, key)
+        self._register_context()
         if self.register_drives:
             self._write_register_counts()
         self._recompute()
@@ -427,6 +429,34 @@ class Report:
         self._computed = computed
 
     # --- the register (台账) ----------------------------------------------------------
+
+    @property
+    def register(self) -> Register:
+        if self._register is None:
+            from ..register.register import Register
+
+            self._register = Register()
+            self._register.subscribe(self._on_register_change)
+        return self._register
+
+    @property
+    def register_live(self) -> RegisterLive:
+        """The register's analyses for this report's year and format."""
+        if self._register_live is None:
+            from ..register.live import RegisterLive
+
+            self._register_live = RegisterLive(self.register, self.meta.year, self.meta.form_key)
+        return self._register_live
+
+    @property
+    def has_register(self) -> bool:
+        """Whether there is anything of a register to save or check."""
+        r = self._register
+        return r is not None and bool(len(r) or r.calendar or r.mappings)
+
+    def _register_context(self) -> None:
+        if self._register_live is not None:
+            self._register_live.set_context(self.meta.year, self.meta.form_key)
 
     def _with_dependents(self, refs: set[CellRef]) -> set[CellRef]:
         deps = _dependents(self.meta.form_key)

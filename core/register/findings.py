@@ -22,9 +22,10 @@ def request_name(index: int, number: str) -> str:
 
 
 def register_findings(report: Report) -> list[Finding]:
-    if not len(report.register):
+    if not report.has_register:
         return []
     live = report.register_live
+    live.follow_today()
     live.ensure()
     out: list[Finding] = []
     drives = report.register_drives

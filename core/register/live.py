@@ -31,6 +31,7 @@ class RegisterLive:
     def __init__(self, register: Register, year: int, form_key: str, today: date | None = None) -> None:
         self.register = register
         self.context = Context(year, form_key, today or date.today())
+        self._pinned = today is not None  # tests and benchmarks fix "today"
         self.calendar = WorkCalendar(register.calendar)
         self._cache: dict[int, tuple[Request, Analysis]] = {}
         self._analyses: list[Analysis] = []
@@ -65,7 +66,15 @@ class RegisterLive:
         if not self._ready:
             self._rebuild()
 
+    def follow_today(self) -> None:
+        """A window left open over midnight: statuses and due-soon warnings move on."""
+        if not self._pinned and self.context.today != date.today():
+            self.set_context(self.context.year, self.context.form_key, date.today())
+            self._pinned = False
+
     def set_context(self, year: int, form_key: str, today: date | None = None) -> None:
+        if today is not None:
+            self._pinned = True
         ctx = Context(year, form_key, today or self.context.today)
         if ctx == self.context and self.calendar.overrides == self.register.calendar:
             return

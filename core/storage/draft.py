@@ -18,7 +18,6 @@ from ..model.clean import clean_text
 from ..model.links import LinkedPassage
 from ..model.report import Explanation, PreviousYear, Report
 from ..model.values import coerce, domain_problem
-from ..register.store import register_from_json, register_to_json
 from .atomic import ReadOnlyTarget, atomic_write_bytes, remove_stale_temps
 from .errors import (
     DraftError,
@@ -121,7 +120,9 @@ def to_dict(report: Report) -> dict[str, Any]:
             key: {"note": e.note, "expected": _json_or_none(e.expected), "actual": _json_or_none(e.actual)}
             for key, e in report.explanations.items()
         }
-    if len(report.register) or report.register_drives or report.register.calendar or report.register.mappings:
+    if report.has_register or report.register_drives:
+        from ..register.store import register_to_json
+
         data["register"] = register_to_json(report.register, report.register_drives)
     links = {section: [{"passage": s.link.key, "text": s.link.text} for s in report.linked_spans(section)]
              for section in report.links}
@@ -293,6 +294,8 @@ def from_dict(data: Any, path: Path | None = None) -> Report:
                 rd.number(v, f"explanations.{key}")
         report.explanations[key] = Explanation(rd.text(e.get("note", ""), f"explanations.{key}.note"), *values)
     if "register" in data:
+        from ..register.store import register_from_json
+
         register, drives = register_from_json(data["register"], rd.fail)
         report.register.set_calendar(register.calendar)
         report.register.mappings = register.mappings
