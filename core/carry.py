@@ -1,11 +1,13 @@
 """Start this year's report from last year's draft (文件 → 从上年报告新建)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from .forms import Form, MatrixTable, form_for_year
 from .model.report import PreviousYear, Report
 from .records import field, record
+from .skeleton import apply_skeleton, relink_carried
 
 A = "applications"
 
@@ -36,7 +38,12 @@ def _missing_in(previous: Report, form: Form) -> list[str]:
     return out
 
 
-def new_from_previous(previous: Report, path: Path | str | None = None) -> CarryResult:
+def new_from_previous(previous: Report, path: Path | str | None = None,
+                      skeleton: Iterable[str] = ()) -> CarryResult:
+    """This year's report from last year's.  Narrative sections named in
+    `skeleton` get the customary subheadings with linked data passages; the
+    others keep last year's text as a draft, the passages linked there brought
+    to this year's numbers and linked again."""
     year = previous.meta.year + 1
     form = form_for_year(year)
     pm = previous.meta
@@ -74,12 +81,22 @@ def new_from_previous(previous: Report, path: Path | str | None = None) -> Carry
         result.not_carried.extend(_missing_in(previous, form))
     report.replace_all(values)
 
+    fresh = {s.key for s in form.narratives if s.key in set(skeleton)}
+    kept = []
     for s in form.narratives:
         text = previous.texts.get(s.key, "")
-        if text.strip():
+        if s.key not in fresh and text.strip():
             report.texts[s.key] = text
-    if any(previous.texts.get(s.key, "").strip() for s in form.narratives):
-        result.carried.append("一、五、六部分的文字沿用上年报告作为底稿，请逐段按本年度情况改写（未改写的会提示“内容雷同”）")
+            kept.append(s)
+    relinked = relink_carried(report, previous, [s.key for s in kept])
+    apply_skeleton(report, fresh)
+    if kept:
+        headings = "".join(f"“{s.heading}”" for s in kept)
+        result.carried.append(f"{headings}的文字沿用上年报告作为底稿，请逐段按本年度情况改写（未改写的会提示“内容雷同”）"
+                              + ("；其中的数据说明已按本年度数字更新" if relinked else ""))
+    if fresh:
+        headings = "".join(f"“{s.heading}”" for s in form.narratives if s.key in fresh)
+        result.carried.append(f"{headings}填入了常用小标题和按本年度数字生成的数据说明")
 
     if previous.has_register or previous.register_drives:
         from .register.rollover import carry_over

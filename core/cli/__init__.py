@@ -26,6 +26,7 @@ SUBCOMMANDS = (
     "new",
     "validate",
     "show",
+    "sentences",
     "export",
     "template",
     "import_xlsx",
