@@ -186,5 +186,10 @@ class Document(QObject):
     def set_text(self, section: str, text: str) -> None:
         self.report.set_text(section, text)
 
+    def link_passage(self, section: str, key: str, text: str) -> None:
+        """Link a data passage just typed into a section (its text is already in
+        place, and undone with the editor's own undo like any typing)."""
+        self.report.link_passage(section, key, text)
+
     def findings_for(self, ref: CellRef) -> list[Finding]:
         return [f for f in self.findings if ref in f.cells]

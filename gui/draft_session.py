@@ -91,11 +91,17 @@ class DraftSession(QObject):
             return
         answer = self.host.ask_new_report(self.doc.report.meta.agency)
         if answer is not None:
-            self.doc.replace(Report(*answer), None)
+            from core.skeleton import apply_skeleton
+
+            report = Report(*answer)
+            chosen = self.host.ask_skeleton([(n.key, n.heading, True, False) for n in report.form.narratives], False)
+            apply_skeleton(report, chosen)
+            self.doc.replace(report, None)
             self.host.show_section("overview")
 
     def new_from_last_year(self) -> None:
         from core.carry import new_from_previous
+        from core.forms import form_for_year
 
         if not self.maybe_save():
             return
@@ -103,7 +109,11 @@ class DraftSession(QObject):
         if path is None:
             return
         try:
-            result = new_from_previous(load(path), path.resolve())
+            previous = load(path)
+            form = form_for_year(previous.meta.year + 1)
+            sections = [(n.key, n.heading, not previous.texts.get(n.key, "").strip(),
+                         bool(previous.texts.get(n.key, "").strip())) for n in form.narratives]
+            result = new_from_previous(previous, path.resolve(), skeleton=self.host.ask_skeleton(sections, True))
         except (DraftError, ValueError) as exc:
             self.host.show_error(str(exc), "无法新建")
             return

@@ -60,6 +60,12 @@ class WindowPrompts:
             return None
         return dialog.agency.text().strip(), dialog.year.value()
 
+    def ask_skeleton(self, sections: list[tuple[str, str, bool, bool]], from_last_year: bool) -> set[str]:
+        from .skeleton_dialog import SkeletonDialog
+
+        dialog = SkeletonDialog(self._parent(), sections, from_last_year)
+        return dialog.chosen() if dialog.exec() else set()
+
     def confirm(self, title: str, text: str, yes: str = "继续", no: str = "取消") -> bool:
         return messages.confirm(self._parent(), title, text, yes, no)
 

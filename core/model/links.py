@@ -5,9 +5,9 @@ it put into the section.  It is *live* while that text stands in the section
 unchanged; the position is found by searching, so typing before or after a
 passage never disturbs it.  When the clerk edits inside the passage the text is
 no longer found and the link goes quiet (the V9 check then reads the edited
-numbers); the link is kept, so undoing the edit in the editor brings it back.
-A quiet link is forgotten once the numbers change (its text could then only
-come back stale) and is never saved.
+numbers).  A quiet link is kept, so undoing the edit in the editor brings it
+back, brought up to the numbers at once if they changed meanwhile.  Quiet links
+are never saved.
 """
 from __future__ import annotations
 
@@ -49,18 +49,11 @@ def locate(text: str, links: list[LinkedPassage]) -> list[Span]:
 def refreshed(text: str, links: list[LinkedPassage], fresh: dict[int, str | None]) -> tuple[str, list[LinkedPassage]]:
     """The section text with every live link's passage replaced by its fresh
     text (fresh: id(link) -> new text, None when the format has no such
-    passage), and the links that remain: live ones, and quiet ones whose text
-    is still current."""
-    spans = locate(text, links)
-    live = {id(s.link) for s in spans}
+    passage), and the links that remain (all but those the format lacks)."""
     out = text
-    for span in sorted(spans, key=lambda s: s.start, reverse=True):
+    for span in sorted(locate(text, links), key=lambda s: s.start, reverse=True):
         new = fresh.get(id(span.link))
         if new is not None and new != span.link.text:
             out = out[: span.start] + new + out[span.end :]
             span.link.text = new
-    kept = [
-        link for link in links
-        if fresh.get(id(link)) is not None and (id(link) in live or fresh.get(id(link)) == link.text)
-    ]
-    return out, kept
+    return out, [link for link in links if fresh.get(id(link)) is not None]

@@ -269,6 +269,9 @@ class Report:
         if self.texts.get(section, "") == text:
             return
         self.texts[section] = text
+        # A quiet passage brought back by an undo in the editor is linked again,
+        # and must then say what the numbers say now.
+        self.refresh_links([section])
         self._emit(Change("text", section=section))
 
     # --- linked passages ------------------------------------------------------
@@ -285,16 +288,19 @@ class Report:
         links = self.links.get(section)
         return locate(self.texts.get(section, ""), links) if links else []
 
-    def refresh_links(self) -> list[str]:
-        """Rewrite every live linked passage from the current numbers; forget
-        quiet links that could only come back stale.  Returns the sections
-        whose text changed (no notification: callers emit)."""
+    def refresh_links(self, sections: Iterable[str] | None = None) -> list[str]:
+        """Rewrite every live linked passage (of the given sections, or all)
+        from the current numbers.  Returns the sections whose text changed
+        (no notification: callers emit)."""
         if not any(self.links.values()):
             return []
         from ..sentences import passage_text  # the sentences read the model: imported on use
 
         changed = []
+        wanted = None if sections is None else set(sections)
         for section, links in list(self.links.items()):
+            if wanted is not None and section not in wanted:
+                continue
             fresh = {id(link): passage_text(self, link.key) for link in links}
             old = self.texts.get(section, "")
             text, kept = refreshed(old, links, fresh)

@@ -39,6 +39,10 @@ class FakeHost:
     def ask_new_report(self, agency):
         return self.answers.get("new")
 
+    def ask_skeleton(self, sections, from_last_year):
+        self.answers["skeleton_offered"] = (sections, from_last_year)
+        return self.answers.get("skeleton", set())
+
     def confirm(self, title, text, yes="继续", no="取消"):
         return True
 

@@ -24,6 +24,7 @@ def test_new_from_last_year_and_explain_a_warning(window, tmp_path, monkeypatch)
     infos = []
     monkeypatch.setattr("gui.messages.show_info", lambda parent, title, text: infos.append(text))
     window.ask_open_path = lambda *a: last_path
+    window.ask_skeleton = lambda sections, from_last_year: set()  # keep last year's (empty) text
     window.drafts.new_from_last_year()
     r = window.doc.report
     assert (r.meta.year, r.value((A, "carried_over", "natural"))) == (2023, 4)
