@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from core.checks import Finding, run_checks
+from core.checks import BalanceHistory, Finding, run_checks
 from core.forms.schema import CellRef, Number
 from core.model import Change, Explanation, Report, default_report_year
 from core.storage import load, save
@@ -96,6 +96,7 @@ class Document(QObject):
         self.report = report or Report("", default_report_year(*time.localtime()[:2]))
         self.path: Path | None = path
         self.findings: list[Finding] = []
+        self.balance_history = BalanceHistory()  # names the edit that broke a 勾稽关系
         self._dirty = False
         self._unsubscribe = self.report.subscribe(self._on_change)
         self._recheck()
@@ -118,7 +119,7 @@ class Document(QObject):
         self.findings_changed.emit()
 
     def _recheck(self) -> None:
-        self.findings = run_checks(self.report)
+        self.findings = self.balance_history.annotate(self.report, run_checks(self.report))
 
     @property
     def error_count(self) -> int:
@@ -147,6 +148,7 @@ class Document(QObject):
         self._unsubscribe = report.subscribe(self._on_change)
         self.path = path
         self.undo_stack.clear()
+        self.balance_history.forget()
         self._recheck()
         self.replaced.emit()
         self.findings_changed.emit()

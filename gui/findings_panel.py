@@ -1,5 +1,9 @@
 """The list of errors and warnings, grouped by section: a panel below the
-section tabs (a splitter pane, so it cannot be undocked and lost by accident)."""
+section tabs (a splitter pane, so it cannot be undocked and lost by accident).
+
+The message takes the whole width and wraps (it states the numbers itself);
+the panel folds to its title line (收起) to give the tables the height, and
+unfolds to the height it had (展开)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
@@ -16,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from core.checks import Finding
-from core.model import format_value
 
 from .document import Document
 from .icons import finding_icon
@@ -38,11 +41,15 @@ class FindingsPanel(QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold;")
         self.tree = QTreeWidget()
-        self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["类别", "说明", "应为 / 实际"])
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels(["类别", "说明"])
+        self.tree.setHeaderHidden(True)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
+        self.tree.setAccessibleName("校验结果")
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
@@ -51,12 +58,18 @@ class FindingsPanel(QWidget):
         self.explain_button.clicked.connect(self.explain_current)
         self.unexplain_button = QPushButton("取消核实")
         self.unexplain_button.clicked.connect(self.unexplain_current)
+        self.fold_button = QPushButton("收起")
+        self.fold_button.setToolTip("把校验结果收起为一行，让表格有更多空间；再点一次展开。")
+        self.fold_button.clicked.connect(lambda: self.set_folded(not self.folded))
+        self.folded = False
+        self._unfolded_sizes: list[int] | None = None
         buttons = QHBoxLayout()
         buttons.setContentsMargins(6, 4, 6, 4)
         buttons.addWidget(self.title)
         buttons.addStretch(1)
         buttons.addWidget(self.explain_button)
         buttons.addWidget(self.unexplain_button)
+        buttons.addWidget(self.fold_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -77,13 +90,12 @@ class FindingsPanel(QWidget):
                 group = groups[name] = QTreeWidgetItem(self.tree, [name])
                 group.setFirstColumnSpanned(True)
                 group.setExpanded(True)
-            numbers = f"{format_value(f.expected)} / {format_value(f.actual)}" if f.expected is not None else ""
             if f.explanation is not None:
-                item = QTreeWidgetItem(group, ["已核实", f"{f.message}（核实说明：{f.explanation}）", numbers])
-                for col in range(3):
+                item = QTreeWidgetItem(group, ["已核实", f"{f.message}（核实说明：{f.explanation}）"])
+                for col in range(2):
                     item.setForeground(col, QBrush(QColor("#7A8594")))
             else:
-                item = QTreeWidgetItem(group, [f.severity.label, f.message, numbers])
+                item = QTreeWidgetItem(group, [f.severity.label, f.message])
                 item.setIcon(0, finding_icon("error" if f.is_error else "warning"))
             item.setToolTip(1, f"[{f.rule}] {f.message}")
             item.setData(0, FINDING_ROLE, f)
@@ -92,6 +104,47 @@ class FindingsPanel(QWidget):
         explained = f"，{self.doc.explained_count} 个已核实" if self.doc.explained_count else ""
         self.title.setText(f"校验结果（{self.doc.error_count} 个错误，{self.doc.warning_count} 个警告{explained}）")
         self._update_buttons()
+
+    # --- folding -----------------------------------------------------------------------
+
+    def _splitter(self):
+        parent = self.parentWidget()
+        return parent if parent is not None and parent.metaObject().className() == "QSplitter" else None
+
+    def set_folded(self, folded: bool) -> None:
+        """Fold the panel to its title line, or unfold it to the height it had."""
+        if folded == self.folded:
+            return
+        splitter = self._splitter()
+        self.folded = folded
+        self.tree.setVisible(not folded)
+        self.fold_button.setText("展开" if folded else "收起")
+        if splitter is None:
+            return
+        sizes = splitter.sizes()
+        me = splitter.indexOf(self)
+        if folded:
+            self._unfolded_sizes = sizes
+            title = self.layout().itemAt(0).sizeHint().height()
+            sizes[me - 1] += sizes[me] - title
+            sizes[me] = title
+        elif self._unfolded_sizes is not None and sum(self._unfolded_sizes) == sum(sizes):
+            sizes = self._unfolded_sizes
+        else:
+            share = sum(sizes) // 5
+            sizes[me - 1] -= share - sizes[me]
+            sizes[me] = share
+        splitter.setSizes(sizes)
+
+    def focus_list(self) -> None:
+        """F6: unfold if folded, and put the keyboard in the list (Enter jumps to the cell)."""
+        self.set_folded(False)
+        self.tree.setFocus()
+        if self.tree.currentItem() is None:
+            first = next((self.tree.topLevelItem(0).child(0),) if self.tree.topLevelItemCount()
+                         and self.tree.topLevelItem(0).childCount() else (), None)
+            if first is not None:
+                self.tree.setCurrentItem(first)
 
     def current_finding(self) -> Finding | None:
         item = self.tree.currentItem()

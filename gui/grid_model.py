@@ -6,6 +6,7 @@ spans, so the user sees exactly the official header structure.
 """
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -193,10 +194,22 @@ class GridModel(QAbstractTableModel):
             lines.append(f"自动计算：{spec.rule_name}")
         else:
             lines.append(f"填写{spec.domain.describe()}；留空按0计。")
-        for f in self.doc.findings_for(ref):
-            detail = f"（应为 {format_value(f.expected)}，实际 {format_value(f.actual)}）" if f.expected is not None else ""
-            lines.append(f"【{f.severity.label} {f.rule}】{f.message}{detail}")
-        return "\n".join(lines)
+        # every message states its numbers (expected, actual, the difference)
+        lines += [f"【{f.severity.label} {f.rule}】{f.message}" for f in self.doc.findings_for(ref)]
+        # rich text, so that Qt wraps a long message instead of one screen-wide line
+        return "".join(f"<p>{escape(line)}</p>" for line in lines)
+
+    def refusal(self, index, text: str) -> str | None:
+        """Why `text` cannot go into the cell at index (Chinese), or None if it can."""
+        ref = self.ref_at(index)
+        if ref is None:
+            return None
+        spec = self.doc.report.form.cells[ref]
+        try:
+            parse_number(text, spec.domain)
+        except InvalidValue as exc:
+            return str(exc)
+        return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.EditRole or not self.is_editable(index):

@@ -6,25 +6,28 @@ tab-separated blocks.  The editor refuses characters the cell cannot hold.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QRegularExpressionValidator
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QStyledItemDelegate, QTableView
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPen
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QStyledItemDelegate, QTableView
 
 from core.clipboard import copy_block, plan_paste
-from core.forms import ValueKind
 from core.forms.layout import Role
 
+from .cell_balloon import CellBalloon
+from .frozen_headers import ColumnHeadings, CornerNote, RowLabels
 from .grid_model import GridModel
+from .grid_sizes import column_widths, header_texts, row_heights
 
-_DIGIT = "[0-9０-９]"
-PATTERNS = {
-    ValueKind.COUNT: rf"^\s*{_DIGIT}{{0,12}}\s*$",
-    ValueKind.SIGNED_COUNT: rf"^\s*[-－]?{_DIGIT}{{0,12}}\s*$",
-    ValueKind.AMOUNT: rf"^\s*{_DIGIT}{{0,12}}([.．]{_DIGIT}{{0,4}})?\s*$",
-}
+CURSOR_COLOR = QColor("#1F5FBF")
 
 
 class CellDelegate(QStyledItemDelegate):
+    """The cell editor.  It takes any text; what the cell cannot hold ("12a",
+    "-3" in a count, "1.5"件) is refused when the clerk presses Enter or Tab:
+    the reason appears at the cell and the editor stays open with the text
+    selected, so it can be corrected at once.  (core.model.parse_number
+    decides what is refused; nothing different is stored.)"""
+
     def __init__(self, view: "GridView") -> None:
         super().__init__(view)
         self.view = view
@@ -32,15 +35,11 @@ class CellDelegate(QStyledItemDelegate):
         self.move_after_commit: tuple[int, int] | None = None
 
     def createEditor(self, parent, option, index):  # noqa: N802
-        model: GridModel = index.model()
-        ref = model.ref_at(index)
         editor = QLineEdit(parent)
         editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
         editor.setFrame(False)
-        if ref is not None:
-            kind = model.doc.report.form.cells[ref].domain.kind
-            editor.setValidator(QRegularExpressionValidator(QRegularExpression(PATTERNS[kind]), editor))
         editor.installEventFilter(self)
+        editor.textEdited.connect(lambda _t: self.view.balloon.hide())
         self.editor = editor
         editor.destroyed.connect(lambda *_: setattr(self, "editor", None))
         return editor
@@ -52,17 +51,36 @@ class CellDelegate(QStyledItemDelegate):
     def setModelData(self, editor, model, index):  # noqa: N802
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
+    def paint(self, painter, option, index) -> None:
+        super().paint(painter, option, index)
+        view = self.view
+        if index == view.currentIndex() and view.hasFocus():
+            # A plain, strong cursor rectangle, as in Excel: the style's dotted
+            # focus frame is hard to see on the tinted cells.
+            painter.save()
+            pen = QPen(CURSOR_COLOR)
+            pen.setWidth(2)
+            painter.setPen(pen)
+            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
+            painter.restore()
+
     def eventFilter(self, obj, event):  # noqa: N802
         if event.type() == QEvent.Type.KeyPress and obj is self.editor:
             key = event.key()
             moves = {Qt.Key.Key_Return: (1, 0), Qt.Key.Key_Enter: (1, 0), Qt.Key.Key_Tab: (0, 1),
                      Qt.Key.Key_Backtab: (0, -1), Qt.Key.Key_Down: (1, 0), Qt.Key.Key_Up: (-1, 0)}
             if key in moves:
+                problem = self.view.grid_model().refusal(self.view.currentIndex(), obj.text())
+                if problem:
+                    self.view.show_refusal(self.view.currentIndex(), problem)
+                    obj.selectAll()
+                    return True
                 self.move_after_commit = moves[key]
                 self.commitData.emit(obj)
                 self.closeEditor.emit(obj, QStyledItemDelegate.EndEditHint.NoHint)
                 return True
             if key == Qt.Key.Key_Escape:
+                self.view.balloon.hide()
                 self.closeEditor.emit(obj, QStyledItemDelegate.EndEditHint.RevertModelCache)
                 return True
         return super().eventFilter(obj, event)
@@ -74,10 +92,17 @@ class GridView(QTableView):
 
     def __init__(self, model: GridModel, parent=None) -> None:
         super().__init__(parent)
+        self.frozen = False
+        self.corner: CornerNote | None = None
+        self.col_widths: list[int] = []
+        self.row_heights: list[int] = []
+        self.header_texts: dict[tuple[int, int], str] = {}
         self.setModel(model)
         self.delegate = CellDelegate(self)
         self.setItemDelegate(self.delegate)
         self.delegate.closeEditor.connect(self._after_close)
+        self.balloon = CellBalloon(self.viewport())
+        model.error_handler = lambda text: self.show_refusal(self.currentIndex(), text)
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
         self.setEditTriggers(
@@ -90,7 +115,8 @@ class GridView(QTableView):
         self.setWordWrap(True)
         self.setAlternatingRowColors(False)
         self.setStyleSheet("QTableView { gridline-color: #9AA5B1; } QTableView::item:selected { background: #CFE3FA; color: black; }")
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         model.modelReset.connect(self.apply_layout)
         self.apply_layout()
 
@@ -105,34 +131,59 @@ class GridView(QTableView):
         for cell in grid.cells:
             if cell.rowspan > 1 or cell.colspan > 1:
                 self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
+        self._freeze_panes(grid.header_rows > 0)
         self.apply_sizes()
         first = self._first_editable()
         if first.isValid():
             self.setCurrentIndex(first)
 
-    def apply_sizes(self) -> None:
-        """Column widths from the grid weights, filling the visible width within
-        limits; row heights from the wrapped label text."""
+    def _freeze_panes(self, freeze: bool) -> None:
+        """Matrix tables keep their heading rows and label columns in place
+        while the values scroll (frozen_headers.py); block tables (表二) repeat
+        a heading for each block and are shown whole."""
         grid = self.grid_model().grid
-        char = self.fontMetrics().horizontalAdvance("国")
-        natural = char * (3.6 if grid.n_cols <= 10 else 2.7)
-        # Fill the visible width, but keep very wide screens from stretching small tables absurdly.
-        available = min(self.viewport().width() - 2, char * 80)
-        unit = max(natural, available / sum(grid.col_weights))
-        widths = [int(w * unit) for w in grid.col_weights]
+        if freeze and not isinstance(self.horizontalHeader(), ColumnHeadings):
+            self.setHorizontalHeader(ColumnHeadings(self))
+            self.setVerticalHeader(RowLabels(self))
+            self.corner = CornerNote(self)
+        self.frozen = freeze
+        for r in range(grid.n_rows):
+            self.setRowHidden(r, freeze and r < grid.header_rows)
+        for c in range(grid.n_cols):
+            self.setColumnHidden(c, freeze and c < grid.label_cols)
+        self.horizontalHeader().setVisible(freeze)
+        self.verticalHeader().setVisible(freeze and grid.label_cols > 0)
+        if self.corner is not None:
+            self.corner.setVisible(freeze and grid.label_cols > 0)
+
+    def apply_sizes(self) -> None:
+        """Column widths filling the visible width (grid_sizes.py), row heights
+        from the wrapped label text."""
+        grid = self.grid_model().grid
+        fm = self.fontMetrics()
+        measure = fm.horizontalAdvance
+        # The whole inside width less the scroll bar: the label columns (in the
+        # vertical header when frozen) and the values share it.
+        available = self.contentsRect().width() - 1
+        if self.verticalScrollBar().isVisibleTo(self):
+            available -= self.verticalScrollBar().width()
+        widths = column_widths(grid, measure, measure("国"), available)
+        self.header_texts = header_texts(grid, measure, widths)
+        heights = row_heights(grid, measure, fm.height(), widths, self.header_texts)
+        self.col_widths, self.row_heights = widths, heights
         for c, w in enumerate(widths):
             self.setColumnWidth(c, w)
-        line = self.fontMetrics().height()
-        heights = [int(line * 1.9)] * grid.n_rows
-        for cell in grid.cells:
-            if cell.rowspan != 1 or not cell.text:
-                continue
-            width = sum(widths[cell.col : cell.col + cell.colspan]) - 10
-            text_width = self.fontMetrics().horizontalAdvance(cell.text)
-            lines = -(-text_width // max(1, width))
-            heights[cell.row] = max(heights[cell.row], lines * line + 12)
         for r, h in enumerate(heights):
             self.setRowHeight(r, h)
+        if self.frozen:
+            self.updateGeometries()
+
+    def updateGeometries(self) -> None:  # noqa: N802
+        super().updateGeometries()
+        if self.corner is not None:
+            self.corner.setGeometry(self.verticalHeader().x(), self.horizontalHeader().y(),
+                                    self.verticalHeader().width(), self.horizontalHeader().height())
+            self.corner.raise_()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -171,6 +222,11 @@ class GridView(QTableView):
             idx = m.index(target.row, target.col)
             if m.is_editable(idx):
                 return idx
+
+    def show_refusal(self, index: QModelIndex, text: str) -> None:
+        """Why an entry was not taken, at its cell (and on the status bar)."""
+        self.balloon.show_at(self.visualRect(index), f"未填入：{text}")
+        self.message.emit(f"未填入：{text}")
 
     def _after_close(self, editor, hint) -> None:
         move = self.delegate.move_after_commit

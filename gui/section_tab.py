@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.model import Change
 
@@ -25,17 +25,23 @@ class SectionTab(QWidget):
         self.doc = doc
         self.section_key = section_key
         self.body = QVBoxLayout(self)
-        self.body.setContentsMargins(16, 12, 16, 12)
+        # Tight margins and the heading beside its guidance: on a 1366×768 laptop
+        # every line taken here is a row of 表三 less on screen.
+        self.body.setContentsMargins(12, 6, 12, 6)
+        self.body.setSpacing(6)
+        top = QHBoxLayout()
+        top.setSpacing(16)
         self.heading = QLabel()
         f = QFont(self.heading.font())
-        f.setPointSizeF(f.pointSizeF() * 1.3)
+        f.setPointSizeF(f.pointSizeF() * 1.2)
         f.setBold(True)
         self.heading.setFont(f)
-        self.body.addWidget(self.heading)
+        top.addWidget(self.heading)
         self.guidance = QLabel()
         self.guidance.setWordWrap(True)
         self.guidance.setStyleSheet("color: #4A5568;")
-        self.body.addWidget(self.guidance)
+        top.addWidget(self.guidance, 1)
+        self.body.addLayout(top)
 
     @property
     def section(self):

@@ -40,9 +40,11 @@ class TableTab(SectionTab):
     def refresh(self) -> None:
         s = self.section
         self.heading.setText(s.heading)
-        hint = "白色单元格填写数字，留空按0计；灰色单元格为自动计算的总计。可从 Excel/WPS 复制一块数字后按 Ctrl+V 粘贴。"
+        hint = "白色单元格填写数字，留空按0计；灰色为自动计算的总计"
         if isinstance(s.table, MatrixTable) and s.table.balances:
-            hint += "本表须满足：" + "；".join(b.rule_name for b in s.table.balances) + "，不符合的单元格标为红色。"
+            # the rule itself is printed in the table's corner (the national note)
+            hint += "；不符合勾稽关系的单元格标红"
+        hint += "。可从 Excel/WPS 复制一块数字后按 Ctrl+V 粘贴。"
         self.guidance.setText(hint)
         self._build_unit_boxes()
 

@@ -7,7 +7,8 @@ V10 mentions required in a narrative section, V12 an empty narrative section.
 """
 from __future__ import annotations
 
+from .balance_history import BalanceHistory
 from .findings import Finding, Severity, findings_to_json
 from .runner import run_checks
 
-__all__ = ["Finding", "Severity", "findings_to_json", "run_checks"]
+__all__ = ["BalanceHistory", "Finding", "Severity", "findings_to_json", "run_checks"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..forms import FORMS, MatrixTable, form_for_year
-from ..forms.schema import CellRef, Form
+from ..forms.schema import CellRef, Form, Number
 from ..model.report import Report
 from ..model.values import domain_problem, format_value
 from ..records import replace
@@ -45,6 +45,25 @@ def check_domains(report: Report) -> list[Finding]:
     return out
 
 
+_SIDES = ("第一项加第二项之和", "第三项加第四项之和")
+
+
+def _balance_message(form: Form, table: str, column: str, rule_name: str, lhs_refs: list[CellRef],
+                     rhs_refs: list[CellRef], lhs_vals: list[Number], rhs_vals: list[Number]) -> str:
+    """What is wrong and by how much, in the words of the printed rule: which side
+    exceeds the other, by what, and the cells with their values on each side."""
+    lhs, rhs = sum(lhs_vals), sum(rhs_vals)
+    rule = rule_name.split("（")[0]  # 勾稽关系: the sides are spelled out below
+    more, less = (_SIDES[0], _SIDES[1]) if lhs > rhs else (_SIDES[1], _SIDES[0])
+
+    def side(refs: list[CellRef], vals: list[Number], total: Number) -> str:
+        terms = " + ".join(f"{form.cells[r].row_label} {format_value(v)}" for r, v in zip(refs, vals))
+        return f"{terms} = {format_value(total)}"
+
+    return (f"{table}“{column}”列：{more}比{less}多 {format_value(abs(lhs - rhs))}，两者应相等（{rule}）。"
+            f"第一项加第二项：{side(lhs_refs, lhs_vals, lhs)}；第三项加第四项：{side(rhs_refs, rhs_vals, rhs)}。")
+
+
 def check_balances(report: Report) -> list[Finding]:
     """R-3.1 and any other printed equality, per value column."""
     form = report.form
@@ -62,15 +81,12 @@ def check_balances(report: Report) -> list[Finding]:
                 lhs, rhs = sum(lhs_vals), sum(rhs_vals)
                 if lhs == rhs:
                     continue
-                lterms = "+".join(format_value(v) for v in lhs_vals)
-                rterms = "+".join(format_value(v) for v in rhs_vals)
                 out.append(
                     Finding(
                         bal.rule,
                         Severity.ERROR,
-                        f"{table.name}“{col.label}”列不符合{bal.rule_name}："
-                        f"第一项加第二项之和为{lterms}={format_value(lhs)}，"
-                        f"第三项加第四项之和为{rterms}={format_value(rhs)}，两者应相等。",
+                        _balance_message(form, table.name, col.label, bal.rule_name, lhs_refs, rhs_refs,
+                                         lhs_vals, rhs_vals),
                         form.section_of_table(table.key).key,
                         tuple(lhs_refs + rhs_refs),
                         lhs,

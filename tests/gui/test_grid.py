@@ -47,7 +47,9 @@ def test_typing_updates_totals_and_marks_exactly_the_rule_cells(qtbot, window):
     assert marked == expected
     assert m.index_of((A, "new", "natural")).data(Qt.ItemDataRole.DecorationRole) is not None
     tip = m.index_of((A, "new", "natural")).data(Qt.ItemDataRole.ToolTipRole)
-    assert "勾稽关系" in tip and "应为 12，实际 0" in tip
+    # the message states the difference and its direction, and names the one edit that broke the column
+    assert "第一项加第二项之和比第三项加第四项之和多 12" in tip
+    assert "最近修改的是 一、本年新收政府信息公开申请数量 / 申请人情况 自然人：空 → 12" in tip
     type_into(qtbot, view, m.index_of((A, "granted", "natural")), "12")
     assert m.index_of((A, "results_total", "natural")).data() == "12"
     assert m.index_of((A, "results_total", "total")).data() == "12"
@@ -55,19 +57,48 @@ def test_typing_updates_totals_and_marks_exactly_the_rule_cells(qtbot, window):
     assert m.index_of((A, "new", "natural")).data(Qt.ItemDataRole.DecorationRole) is None
 
 
-def test_editor_refuses_letters_and_negative(qtbot, window):
+def test_refused_entry_is_explained_at_the_cell_and_the_editor_stays_open(qtbot, window):
+    window.doc.replace(Report("某局", 2023), None)
+    tab = tab_for(window, A)
+    view = tab.view
+    idx = tab.model.index_of((A, "new", "natural"))
+    view.setCurrentIndex(idx)
+    qtbot.keyClick(view, "7")
+    editor = view.delegate.editor
+    assert editor is not None and editor.text() == "7"
+    qtbot.keyClicks(editor, "a")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    # nothing stored, the cursor stays, the editor stays open with the whole text selected
+    assert window.doc.report.value((A, "new", "natural")) is None
+    assert view.currentIndex() == idx and view.delegate.editor is editor
+    assert editor.text() == "7a" and editor.selectedText() == "7a"
+    # the reason is shown at the cell: just below (or above) its rectangle, inside the table
+    balloon = view.balloon
+    assert balloon.isVisible() and "“7a”不是数字" in balloon.text()
+    cell = view.visualRect(idx)
+    assert abs(balloon.x() - cell.left()) < 5 and (balloon.y() >= cell.bottom() or balloon.geometry().bottom() <= cell.top())
+    # typing replaces the selected text; the note goes away and the entry is taken
+    qtbot.keyClicks(editor, "7")
+    assert not balloon.isVisible()
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert window.doc.report.value((A, "new", "natural")) == 7
+    assert view.currentIndex() == tab.model.index_of((A, "new", "commercial"))
+
+
+@pytest.mark.parametrize("text,reason", [("-3", "是负数"), ("1.5", "不是整数"), ("=1+1", "不是数字")])
+def test_count_cells_refuse_negative_fraction_and_formula(qtbot, window, text, reason):
     window.doc.replace(Report("某局", 2023), None)
     tab = tab_for(window, A)
     idx = tab.model.index_of((A, "new", "natural"))
     tab.view.setCurrentIndex(idx)
-    qtbot.keyClick(tab.view, "7")
-    editor = tab.view.delegate.editor
-    assert editor is not None and editor.text() == "7"
-    qtbot.keyClicks(editor, "a-")
-    assert editor.text() == "7"
-    qtbot.keyClick(editor, Qt.Key.Key_Tab)
-    assert window.doc.report.value((A, "new", "natural")) == 7
-    assert tab.view.currentIndex() == tab.model.index_of((A, "new", "commercial"))
+    qtbot.keyClick(tab.view, text[0])
+    qtbot.keyClicks(tab.view.delegate.editor, text[1:])
+    qtbot.keyClick(tab.view.delegate.editor, Qt.Key.Key_Return)
+    assert window.doc.report.value((A, "new", "natural")) is None
+    assert tab.view.delegate.editor is not None and tab.view.delegate.editor.selectedText() == text
+    assert reason in tab.view.balloon.text()
+    qtbot.keyClick(tab.view.delegate.editor, Qt.Key.Key_Escape)
+    assert not tab.view.balloon.isVisible()
 
 
 def test_signed_cells_accept_negative(qtbot, window):
