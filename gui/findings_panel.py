@@ -6,13 +6,14 @@ the panel folds to its title line (收起) to give the tables the height, and
 unfolds to the height it had (展开)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QRect, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from core.checks import Finding
 
 from .document import Document
+from .enum_props import set_enum_property
 from .icons import finding_icon
 
 REGISTER_GROUP = "台账（依申请公开登记）"
@@ -29,6 +31,33 @@ META_GROUP = "基本信息"
 # Qt.ItemDataRole.UserRole.  Roles are plain ints in Qt's item API; naming the enum
 # would create PySide's Qt enums before the first frame (see enum_props.py).
 FINDING_ROLE = 0x0100
+
+
+_WORD_WRAP = 0x1000  # Qt.TextFlag.TextWordWrap, as an int (see above)
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped message: QTreeView does not measure wrapped
+    text against the column width by itself."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option, index):  # noqa: N802
+        size = super().sizeHint(option, index)
+        if index.column() == 1:
+            width = max(80, self.tree.columnWidth(1) - 8)
+            text = index.data() or ""
+            height = option.fontMetrics.boundingRect(QRect(0, 0, width, 100_000), _WORD_WRAP, text).height()
+            size.setHeight(max(size.height(), height + 6))
+        return size
+
+
+class _FindingsTree(QTreeWidget):
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()  # the message column's width changed: re-measure the rows
 
 
 class FindingsPanel(QWidget):
@@ -40,7 +69,7 @@ class FindingsPanel(QWidget):
         self.doc = doc
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold;")
-        self.tree = QTreeWidget()
+        self.tree = _FindingsTree()
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels(["类别", "说明"])
         self.tree.setHeaderHidden(True)
@@ -48,6 +77,8 @@ class FindingsPanel(QWidget):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.tree.setWordWrap(True)
+        self.tree.setItemDelegate(_WrappingDelegate(self.tree))
+        set_enum_property(self.tree, "textElideMode", "ElideNone")
         self.tree.setUniformRowHeights(False)
         self.tree.setAccessibleName("校验结果")
         self.tree.itemActivated.connect(self._activated)

@@ -24,12 +24,17 @@ BG_LABEL = QColor("#FAFAFA")
 TEXT = QColor("#1A1A1A")
 
 
+def text_rect(rect: QRect, visible: QRect) -> QRect:
+    """Where a merged cell's text goes: the part of its span on screen, less padding."""
+    return rect.intersected(visible).adjusted(6, 2, -6, -2)
+
+
 def _paint_cell(painter: QPainter, rect: QRect, visible: QRect, cell: GridCell, text: str) -> None:
     """Background and borders over the whole span, the text in its visible part."""
     painter.fillRect(rect, BG_LABEL if cell.role is Role.LABEL else BG_HEADER)
     painter.setPen(QPen(GRID_LINE))
     painter.drawRect(rect.adjusted(0, 0, -1, -1))
-    shown = rect.intersected(visible).adjusted(6, 2, -6, -2)
+    shown = text_rect(rect, visible)
     if shown.width() <= 0 or shown.height() <= 0:
         return
     painter.setPen(TEXT)

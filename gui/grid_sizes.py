@@ -72,8 +72,12 @@ def column_widths(grid: Grid, measure: Measure, char: int, available: int) -> li
     label_min = int(sum(label_weights) * 3.6 * char)
     spare = available - label_min - n_values * vmin
     label_area = label_min
-    if spare > 0:
-        label_area = max(label_min, min(int(available * LABEL_SHARE), label_min + spare))
+    if spare > 0 and label_weights:
+        # no wider than the longest label needs to stand on one line
+        total_weight = sum(label_weights)
+        one_line = max((int((measure(c.text) + PAD) * total_weight / sum(label_weights[c.col : c.col + c.colspan]))
+                        for c in grid.cells if c.role is Role.LABEL and c.col < grid.label_cols), default=label_min)
+        label_area = max(label_min, min(int(available * LABEL_SHARE), label_min + spare, one_line))
     value_width = max(vmin, (available - label_area) // n_values) if n_values else 0
     total_weight = sum(label_weights) or 1.0
     widths = [int(label_area * w / total_weight) for w in label_weights]

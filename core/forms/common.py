@@ -15,6 +15,15 @@ HEADING_REVIEW = "四、政府信息公开行政复议、行政诉讼情况"
 HEADING_PROBLEMS = "五、存在的主要问题及改进情况"
 HEADING_OTHER = "六、其他需要报告的事项"
 
+# Short names for the window's section tabs (not official labels: the official
+# heading is shown on each page and used in every export).
+TAB_OVERVIEW = "一、总体情况"
+TAB_ACTIVE = "二、主动公开"
+TAB_APPLICATIONS = "三、依申请公开"
+TAB_REVIEW = "四、复议诉讼"
+TAB_PROBLEMS = "五、问题改进"
+TAB_OTHER = "六、其他事项"
+
 INFO_CONTENT = "信息内容"
 
 OVERVIEW_PROMPTS = (
@@ -32,12 +41,13 @@ OVERVIEW_SUBHEADINGS = (
     "（五）监督保障",
 )
 
-OVERVIEW = NarrativeSection("overview", HEADING_OVERVIEW, OVERVIEW_PROMPTS, OVERVIEW_SUBHEADINGS)
+OVERVIEW = NarrativeSection("overview", HEADING_OVERVIEW, OVERVIEW_PROMPTS, OVERVIEW_SUBHEADINGS, tab_name=TAB_OVERVIEW)
 PROBLEMS = NarrativeSection(
     "problems",
     HEADING_PROBLEMS,
     ("本年度政府信息公开工作存在的主要问题", "上年度问题的改进情况", "下一步改进措施"),
     ("（一）存在的主要问题", "（二）改进情况"),
+    tab_name=TAB_PROBLEMS,
 )
 
 # --- Section 三 ---------------------------------------------------------------

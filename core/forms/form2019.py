@@ -17,6 +17,10 @@ from .common import (
     OVERVIEW,
     PROBLEMS,
     REVIEW_TABLE,
+    TAB_ACTIVE,
+    TAB_APPLICATIONS,
+    TAB_OTHER,
+    TAB_REVIEW,
     applications_table,
 )
 from .schema import (
@@ -92,7 +96,8 @@ ACTIVE_TABLE = BlockTable(
     ),
 )
 
-OTHER = NarrativeSection("other", HEADING_OTHER, ("其他需要报告的事项（没有的可写“无其他需要报告的事项。”）",))
+OTHER = NarrativeSection("other", HEADING_OTHER, ("其他需要报告的事项（没有的可写“无其他需要报告的事项。”）",),
+                         tab_name=TAB_OTHER)
 
 FORM_2019 = Form(
     key="2019",
@@ -103,9 +108,10 @@ FORM_2019 = Form(
     last_year=2020,
     sections=(
         OVERVIEW,
-        TableSection("active", HEADING_ACTIVE, ACTIVE_TABLE),
-        TableSection("applications", HEADING_APPLICATIONS, applications_table(Row("other_handling", OTHER_HANDLING_LABEL))),
-        TableSection("review", HEADING_REVIEW, REVIEW_TABLE),
+        TableSection("active", HEADING_ACTIVE, ACTIVE_TABLE, TAB_ACTIVE),
+        TableSection("applications", HEADING_APPLICATIONS, applications_table(Row("other_handling", OTHER_HANDLING_LABEL)),
+                     TAB_APPLICATIONS),
+        TableSection("review", HEADING_REVIEW, REVIEW_TABLE, TAB_REVIEW),
         PROBLEMS,
         OTHER,
     ),

@@ -14,6 +14,10 @@ from .common import (
     OVERVIEW,
     PROBLEMS,
     REVIEW_TABLE,
+    TAB_ACTIVE,
+    TAB_APPLICATIONS,
+    TAB_OTHER,
+    TAB_REVIEW,
     applications_table,
 )
 from .schema import AMOUNT_WANYUAN, Block, BlockTable, Column, Form, Mention, NarrativeSection, Row, TableSection
@@ -89,6 +93,7 @@ OTHER = NarrativeSection(
             "本节尚未提及“信息处理费”（未收取的也应写明，例如“本年度未收取信息处理费”）。",
         ),
     ),
+    tab_name=TAB_OTHER,
 )
 
 FORM_2021 = Form(
@@ -100,9 +105,9 @@ FORM_2021 = Form(
     last_year=None,
     sections=(
         OVERVIEW,
-        TableSection("active", HEADING_ACTIVE, ACTIVE_TABLE),
-        TableSection("applications", HEADING_APPLICATIONS, applications_table(OTHER_HANDLING)),
-        TableSection("review", HEADING_REVIEW, REVIEW_TABLE),
+        TableSection("active", HEADING_ACTIVE, ACTIVE_TABLE, TAB_ACTIVE),
+        TableSection("applications", HEADING_APPLICATIONS, applications_table(OTHER_HANDLING), TAB_APPLICATIONS),
+        TableSection("review", HEADING_REVIEW, REVIEW_TABLE, TAB_REVIEW),
         PROBLEMS,
         OTHER,
     ),

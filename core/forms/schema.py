@@ -167,6 +167,9 @@ class NarrativeSection:
     prompts: tuple[str, ...]  # what the section must cover, shown as guidance
     subheadings: tuple[str, ...] = ()  # standard sub-headings a clerk may insert
     mentions: tuple[Mention, ...] = ()
+    # The short name on the section's tab (一、总体情况): the full headings side by
+    # side do not fit a 1366 px wide window; the page shows the full heading.
+    tab_name: str = ""
 
 
 @record
@@ -174,6 +177,7 @@ class TableSection:
     key: str
     heading: str
     table: Table
+    tab_name: str = ""  # as NarrativeSection.tab_name
 
 
 Section = Union[NarrativeSection, TableSection]
