@@ -138,6 +138,11 @@ class FindingsPanel(QWidget):
 
     # --- folding -----------------------------------------------------------------------
 
+    def default_height(self) -> int:
+        """The title line and three lines of the list."""
+        title = self.layout().itemAt(0).sizeHint().height()
+        return title + 3 * (self.tree.fontMetrics().height() + 4) + 6
+
     def _splitter(self):
         parent = self.parentWidget()
         return parent if parent is not None and parent.metaObject().className() == "QSplitter" else None

@@ -102,7 +102,7 @@ def row_heights(grid: Grid, measure: Measure, line: int, widths: Sequence[int],
                 texts: dict[tuple[int, int], str]) -> list[int]:
     """Pixel heights of the grid rows: compact rows (the clerk should see most of
     表三 at once), taller where a label or heading wraps."""
-    base = line + 8
+    base = line + 6
     heights = [base] * grid.n_rows
     for cell in grid.cells:
         if not cell.text or cell.rowspan != 1:
@@ -110,13 +110,13 @@ def row_heights(grid: Grid, measure: Measure, line: int, widths: Sequence[int],
         width = max(1, sum(widths[cell.col : cell.col + cell.colspan]) - PAD)
         text = texts.get((cell.row, cell.col), cell.text)
         lines = sum(max(1, -(-measure(part) // width)) for part in text.split("\n"))
-        heights[cell.row] = max(heights[cell.row], lines * line + 8)
+        heights[cell.row] = max(heights[cell.row], lines * line + 6)
     # A heading cell spanning several rows (自然人, 总计) needs their sum.
     for cell in grid.cells:
         if cell.text and cell.rowspan > 1 and cell.role is not Role.LABEL:
             width = max(1, sum(widths[cell.col : cell.col + cell.colspan]) - PAD)
             text = texts.get((cell.row, cell.col), cell.text)
-            need = sum(max(1, -(-measure(part) // width)) for part in text.split("\n")) * line + 8
+            need = sum(max(1, -(-measure(part) // width)) for part in text.split("\n")) * line + 6
             rows = range(cell.row, cell.row + cell.rowspan)
             have = sum(heights[r] for r in rows)
             if need > have:

@@ -49,6 +49,12 @@ class CellDelegate(QStyledItemDelegate):
         editor.selectAll()
 
     def setModelData(self, editor, model, index):  # noqa: N802
+        # Leaving the editor some other way (a click elsewhere, save, another tab):
+        # a refused entry is explained at its own cell, which may no longer be the current one.
+        problem = model.refusal(index, editor.text())
+        if problem:
+            self.view.show_refusal(index, problem)
+            return
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
     def paint(self, painter, option, index) -> None:
@@ -102,7 +108,6 @@ class GridView(QTableView):
         self.setItemDelegate(self.delegate)
         self.delegate.closeEditor.connect(self._after_close)
         self.balloon = CellBalloon(self.viewport())
-        model.error_handler = lambda text: self.show_refusal(self.currentIndex(), text)
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
         self.setEditTriggers(

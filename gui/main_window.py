@@ -83,7 +83,10 @@ class MainWindow(WindowPrompts, QMainWindow):
         width, height = min(1440, room.width() * 94 // 100), min(900, room.height() * 90 // 100)
         self.setGeometry(room.x() + (room.width() - width) // 2, room.y() + (room.height() - height) // 2,
                          width, height)
-        self.splitter.setSizes([height * 3 // 4, height // 4])
+        # the findings list starts low (its title and three lines): on a 1366×768 laptop
+        # the tables need the height; it can be dragged higher or folded to its title
+        findings = self.findings.default_height()
+        self.splitter.setSizes([height - findings, findings])
 
     def _update_title(self, *_args: object) -> None:
         self.setWindowTitle(f"{display_name(self.doc)}{' *' if self.doc.dirty else ''} - {APP_NAME}")

@@ -36,6 +36,7 @@ ACTION_MODULES = (
     "gui.chart_actions",
     "gui.edit_actions",
     "gui.help_actions",
+    "gui.navigate_actions",  # 视图: Ctrl+Tab through the tabs, F6 to the findings
     "gui.workspaces",  # the 视图 menu, when there is more than the report editor
 )
 
@@ -44,6 +45,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "文件(&F)": ("new", "save", "transfer", "print", "quit"),
     "文件(&F)/导出": ("export", "settings"),
     "编辑(&E)": ("history", "clipboard"),
+    "视图(&V)": ("workspaces", "navigate", "findings"),
     "帮助(&H)": ("guide", "about"),
 }
 TOOLBAR_GROUPS = ("file", "history", "export")

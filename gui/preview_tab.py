@@ -1,5 +1,6 @@
-"""预览: the report as the web page export shows it, refreshed each time the
-tab is shown.  An extra tab of the report editor (gui/report_tabs.py)."""
+"""预览: the report on a page, laid out like the Word export (gui/preview_pane.py),
+refreshed each time the tab is shown.  An extra tab of the report editor
+(gui/report_tabs.py)."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -13,17 +14,13 @@ if TYPE_CHECKING:
 
 
 def build(window: MainWindow) -> QWidget:
-    from PySide6.QtWidgets import QTextBrowser
+    from .preview_pane import PreviewPane
 
-    browser = QTextBrowser()
-    browser.setOpenLinks(False)
-    return browser
+    return PreviewPane(window.doc)
 
 
-def refresh(window: MainWindow, browser: QWidget) -> None:
-    from core.export.html_page import html_text
-
-    browser.setHtml(html_text(window.doc.report))  # type: ignore[attr-defined]
+def refresh(window: MainWindow, page: QWidget) -> None:
+    page.refresh()  # type: ignore[attr-defined]
 
 
 TAB = ReportTab("preview", "预览", build, refresh)

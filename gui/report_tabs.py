@@ -57,7 +57,7 @@ class ReportTabs(QTabWidget):
         self.owner = window
         self.doc = window.doc
         self.setDocumentMode(True)
-        self.setUsesScrollButtons(True)
+        self.setUsesScrollButtons(True)  # only ever needed on screens narrower than 1366 px
         set_enum_property(self, "elideMode", "ElideNone")
         self.meta_tab = MetaTab(self.doc)
         self.addTab(self.meta_tab, "基本信息")
@@ -65,7 +65,10 @@ class ReportTabs(QTabWidget):
         self._holders: dict[str, QWidget] = {}
         for section in self.doc.report.form.sections:
             self._holders[section.key] = holder = _holder()
-            self.addTab(holder, section.heading)
+            # the short name (一、总体情况) keeps every tab on a 1366 px screen; the
+            # page itself shows the full official heading
+            index = self.addTab(holder, section.tab_name or section.heading)
+            self.setTabToolTip(index, section.heading)
         self.extra: dict[str, ReportTab] = {}
         self.extra_widgets: dict[str, QWidget] = {}
         self._extra_holders: dict[str, QWidget] = {}

@@ -27,13 +27,13 @@ class SectionTab(QWidget):
         self.body = QVBoxLayout(self)
         # Tight margins and the heading beside its guidance: on a 1366×768 laptop
         # every line taken here is a row of 表三 less on screen.
-        self.body.setContentsMargins(12, 6, 12, 6)
+        self.body.setContentsMargins(12, 4, 12, 4)
         self.body.setSpacing(6)
         top = QHBoxLayout()
         top.setSpacing(16)
         self.heading = QLabel()
         f = QFont(self.heading.font())
-        f.setPointSizeF(f.pointSizeF() * 1.2)
+        f.setPointSizeF(f.pointSizeF() * 1.15)
         f.setBold(True)
         self.heading.setFont(f)
         top.addWidget(self.heading)
