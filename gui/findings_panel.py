@@ -160,7 +160,7 @@ class FindingsPanel(QWidget):
         sizes = splitter.sizes()
         me = splitter.indexOf(self)
         if folded:
-            self._unfolded_sizes = sizes
+            self._unfolded_sizes = list(sizes)
             title = self.layout().itemAt(0).sizeHint().height()
             sizes[me - 1] += sizes[me] - title
             sizes[me] = title
@@ -173,12 +173,17 @@ class FindingsPanel(QWidget):
         splitter.setSizes(sizes)
 
     def focus_list(self) -> None:
-        """F6: unfold if folded, and put the keyboard in the list (Enter jumps to the cell)."""
+        """F6: unfold if folded, and put the keyboard in the list (Enter jumps to
+        the cell), on the first error if nothing is chosen yet."""
         self.set_folded(False)
         self.tree.setFocus()
-        if self.tree.currentItem() is None:
-            first = next((self.tree.topLevelItem(0).child(0),) if self.tree.topLevelItemCount()
-                         and self.tree.topLevelItem(0).childCount() else (), None)
+        if self.current_finding() is None:
+            items = [self.tree.topLevelItem(g).child(i) for g in range(self.tree.topLevelItemCount())
+                     for i in range(self.tree.topLevelItem(g).childCount())]
+            found = [(item, item.data(0, FINDING_ROLE)) for item in items]
+            first = next((item for item, f in found if isinstance(f, Finding) and f.is_error), None)
+            if first is None and found:
+                first = found[0][0]
             if first is not None:
                 self.tree.setCurrentItem(first)
 
