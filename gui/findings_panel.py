@@ -6,14 +6,13 @@ the panel folds to its title line (收起) to give the tables the height, and
 unfolds to the height it had (展开)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Signal
+from PySide6.QtCore import QRect, QSize, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QStyledItemDelegate,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -36,28 +35,37 @@ FINDING_ROLE = 0x0100
 _WORD_WRAP = 0x1000  # Qt.TextFlag.TextWordWrap, as an int (see above)
 
 
-class _WrappingDelegate(QStyledItemDelegate):
-    """Rows as tall as their wrapped message: QTreeView does not measure wrapped
-    text against the column width by itself."""
-
-    def __init__(self, tree: QTreeWidget) -> None:
-        super().__init__(tree)
-        self.tree = tree
-
-    def sizeHint(self, option, index):  # noqa: N802
-        size = super().sizeHint(option, index)
-        if index.column() == 1:
-            width = max(80, self.tree.columnWidth(1) - 8)
-            text = index.data() or ""
-            height = option.fontMetrics.boundingRect(QRect(0, 0, width, 100_000), _WORD_WRAP, text).height()
-            size.setHeight(max(size.height(), height + 6))
-        return size
-
-
 class _FindingsTree(QTreeWidget):
+    """Rows as tall as their wrapped message: QTreeView does not measure wrapped
+    text against the column width by itself.  Each row gets its height as a size
+    hint when it is made and when the width changes (a Python delegate measuring
+    on every layout would slow down typing in the grid, which refreshes this list)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._heights: dict[tuple[str, int], int] = {}  # (text, width) -> wrapped height
+        self._width = 0
+
+    def fit_row(self, item: QTreeWidgetItem, column_width: int) -> None:
+        width = max(80, column_width - 8)
+        text = item.text(1)
+        height = self._heights.get((text, width))
+        if height is None:
+            if len(self._heights) > 500:
+                self._heights.clear()
+            height = self.fontMetrics().boundingRect(QRect(0, 0, width, 100_000), _WORD_WRAP, text).height()
+            self._heights[(text, width)] = height
+        item.setSizeHint(1, QSize(width, height + 6))
+
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
-        self.scheduleDelayedItemsLayout()  # the message column's width changed: re-measure the rows
+        width = self.columnWidth(1)
+        if width != self._width:
+            self._width = width
+            for g in range(self.topLevelItemCount()):
+                group = self.topLevelItem(g)
+                for i in range(group.childCount()):
+                    self.fit_row(group.child(i), width)
 
 
 class FindingsPanel(QWidget):
@@ -74,10 +82,12 @@ class FindingsPanel(QWidget):
         self.tree.setHeaderLabels(["类别", "说明"])
         self.tree.setHeaderHidden(True)
         self.tree.header().setStretchLastSection(False)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # a fixed first column: measuring it from the contents (ResizeToContents)
+        # walks every row on each refresh, that is on every keystroke in the grid
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        self.tree.setColumnWidth(0, self.tree.indentation() + 24 + self.tree.fontMetrics().horizontalAdvance("已核实") + 12)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.tree.setWordWrap(True)
-        self.tree.setItemDelegate(_WrappingDelegate(self.tree))
         set_enum_property(self.tree, "textElideMode", "ElideNone")
         self.tree.setUniformRowHeights(False)
         self.tree.setAccessibleName("校验结果")
@@ -106,11 +116,19 @@ class FindingsPanel(QWidget):
         layout.setSpacing(0)
         layout.addLayout(buttons)
         layout.addWidget(self.tree)
+        self._shown: list[tuple[object, ...]] | None = None
         doc.findings_changed.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
+        # most edits leave the list as it was: rebuilding it (and measuring the
+        # wrapped rows) on every keystroke would slow the grid down
+        shown = [(f.rule, f.section, f.message, f.explanation) for f in self.doc.findings]
+        if shown == self._shown:
+            return
+        self._shown = shown
         self.tree.clear()
+        width = self.tree.columnWidth(1)
         report = self.doc.report
         groups: dict[str, QTreeWidgetItem] = {}
         order = [META_GROUP] + [s.heading for s in report.form.sections] + [REGISTER_GROUP]
@@ -129,6 +147,7 @@ class FindingsPanel(QWidget):
                 item = QTreeWidgetItem(group, [f.severity.label, f.message])
                 item.setIcon(0, finding_icon("error" if f.is_error else "warning"))
             item.setToolTip(1, f"[{f.rule}] {f.message}")
+            self.tree.fit_row(item, width)
             item.setData(0, FINDING_ROLE, f)
         if not self.doc.findings:
             QTreeWidgetItem(self.tree, ["", "未发现错误或警告。"])

@@ -7,7 +7,7 @@ tab-separated blocks.  The editor refuses characters the cell cannot hold.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPen
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QStyledItemDelegate, QTableView
 
 from core.clipboard import copy_block, plan_paste
@@ -56,19 +56,6 @@ class CellDelegate(QStyledItemDelegate):
             self.view.show_refusal(index, problem)
             return
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
-
-    def paint(self, painter, option, index) -> None:
-        super().paint(painter, option, index)
-        view = self.view
-        if index == view.currentIndex() and view.hasFocus():
-            # A plain, strong cursor rectangle, as in Excel: the style's dotted
-            # focus frame is hard to see on the tinted cells.
-            painter.save()
-            pen = QPen(CURSOR_COLOR)
-            pen.setWidth(2)
-            painter.setPen(pen)
-            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
-            painter.restore()
 
     def eventFilter(self, obj, event):  # noqa: N802
         if event.type() == QEvent.Type.KeyPress and obj is self.editor:
@@ -193,6 +180,37 @@ class GridView(QTableView):
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         self.apply_sizes()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        idx = self.currentIndex()
+        if idx.isValid() and self.hasFocus():
+            # A plain, strong cursor rectangle, as in Excel: the style's dotted
+            # focus frame is hard to see on the tinted cells.  Drawn once per
+            # paint here rather than by the delegate for every cell.
+            rect = self.visualRect(idx)
+            if rect.intersects(event.rect()):
+                painter = QPainter(self.viewport())
+                pen = QPen(CURSOR_COLOR)
+                pen.setWidth(2)
+                painter.setPen(pen)
+                painter.drawRect(rect.adjusted(1, 1, -2, -2))
+                painter.end()
+
+    def currentChanged(self, current, previous) -> None:  # noqa: N802
+        super().currentChanged(current, previous)
+        # the cursor rectangle is drawn over the cell: repaint both cells whole
+        for idx in (previous, current):
+            if idx.isValid():
+                self.viewport().update(self.visualRect(idx).adjusted(-2, -2, 2, 2))
+
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self.viewport().update(self.visualRect(self.currentIndex()))
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.viewport().update(self.visualRect(self.currentIndex()))
 
     def _first_editable(self) -> QModelIndex:
         m = self.grid_model()

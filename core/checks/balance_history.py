@@ -29,6 +29,24 @@ def _inputs_of(form: Form, ref: CellRef) -> set[CellRef]:
     return out
 
 
+def _columns(form: Form) -> dict[ColumnKey, tuple[CellRef, ...]]:
+    """Every column of every printed equality, with the inputs it depends on."""
+    out: dict[ColumnKey, tuple[CellRef, ...]] = {}
+    for table in form.tables:
+        if not isinstance(table, MatrixTable):
+            continue
+        for bal in table.balances:
+            for col in (c for top in table.columns for c in top.leaves()):
+                refs: set[CellRef] = set()
+                for row in bal.lhs + bal.rhs:
+                    refs |= _inputs_of(form, (table.key, row, col.key))
+                out[(bal.rule, table.key, col.key)] = tuple(sorted(refs))
+    return out
+
+
+_COLUMNS: dict[str, dict[ColumnKey, tuple[CellRef, ...]]] = {}  # by form key: forms never change
+
+
 class BalanceHistory:
     def __init__(self) -> None:
         self._balanced: dict[ColumnKey, dict[CellRef, Number | None]] = {}
@@ -41,30 +59,26 @@ class BalanceHistory:
         """Record the columns that balance now; add the most recent edit to the
         findings of those that do not, when it is a single cell."""
         form = report.form
+        columns = _COLUMNS.get(form.key)
+        if columns is None:
+            columns = _COLUMNS[form.key] = _columns(form)
         broken = {(f.rule, f.cells[0][0], f.cells[0][2]): i for i, f in enumerate(findings) if f.cells}
         out = list(findings)
-        for table in form.tables:
-            if not isinstance(table, MatrixTable):
+        inputs = report.inputs  # the refs are all inputs
+        for key, refs in columns.items():
+            now = {r: inputs.get(r) for r in refs}
+            i = broken.get(key)
+            if i is None:
+                self._balanced[key] = now
                 continue
-            for bal in table.balances:
-                for col in (c for top in table.columns for c in top.leaves()):
-                    key = (bal.rule, table.key, col.key)
-                    refs: set[CellRef] = set()
-                    for row in bal.lhs + bal.rhs:
-                        refs |= _inputs_of(form, (table.key, row, col.key))
-                    now = {r: report.value(r) for r in refs}
-                    i = broken.get(key)
-                    if i is None:
-                        self._balanced[key] = now
-                        continue
-                    before = self._balanced.get(key)
-                    if before is None or set(before) != set(now):
-                        continue
-                    changed = [r for r in sorted(now) if now[r] != before[r]]
-                    if len(changed) == 1:
-                        ref = changed[0]
-                        spec = form.cells[ref]
-                        old, new = format_value(before[ref]) or "空", format_value(now[ref]) or "空"
-                        note = f"最近修改的是 {spec.row_label} / {spec.column_label}：{old} → {new}。"
-                        out[i] = replace(out[i], message=f"{out[i].message}{note}")
+            before = self._balanced.get(key)
+            if before is None or set(before) != set(now):
+                continue
+            changed = [r for r in refs if now[r] != before[r]]
+            if len(changed) == 1:
+                ref = changed[0]
+                spec = form.cells[ref]
+                old, new = format_value(before[ref]) or "空", format_value(now[ref]) or "空"
+                note = f"最近修改的是 {spec.row_label} / {spec.column_label}：{old} → {new}。"
+                out[i] = replace(out[i], message=f"{out[i].message}{note}")
         return out
