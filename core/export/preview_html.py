@@ -8,8 +8,10 @@ from the page the Word export prints on (GB/T 9704: a 156 mm wide type area,
 - the type area is `text_px` wide and the body font is text_px / 28, so lines
   break where they break on paper;
 - body paragraphs are indented two characters, headings as in word.py;
-- table columns get the widths of the grid weights that word.py gives them,
-  as percentages on every cell (a merged cell gets the sum of its columns).
+- table columns get the widths the Word export measures for them
+  (table_widths.print_layout, as word_tables.table_layout calls it), as
+  percentages on every cell (a merged cell gets the sum of its columns), and
+  labels break into the lines the Word export gives them.
 """
 from __future__ import annotations
 
@@ -21,6 +23,12 @@ from ..model.report import Report
 from ..narrative import paragraphs
 from .content import cell_text, chinese_date, title_lines
 from .settings import ExportSettings
+from .table_widths import print_layout
+
+# As in word_tables.py (which loads python-docx, too slow to import for a preview):
+# cell side margins of 28 twips, a little slack per column, the type area in points.
+CELL_SIDE_MARGIN_TWIPS, TWIPS_PER_PT, SLACK = 28, 20, 0.2
+TEXT_WIDTH_PT = 156 * (72 / 25.4)  # TEXT_WIDTH_MM * PT_PER_MM, in the same order (the label breaks are exact)
 
 CHARS_PER_LINE = 28  # GB/T 9704-2012: 28 characters × 22 lines on a page
 BODY_PT, TITLE_PT = 16.0, 22.0  # 三号 body, 二号 title (word.py)
@@ -31,8 +39,12 @@ def _font(family: str) -> str:
     return f"font-family:'{family}', 'Noto Serif CJK SC', 'Source Han Serif SC', serif"
 
 
-def _table(report: Report, grid: Grid, font_px: float) -> str:
-    total = sum(grid.col_weights)
+def _table(report: Report, grid: Grid, font_px: float, font_pt: float) -> str:
+    texts = {(c.row, c.col): (cell_text(report, c.ref) if c.role is Role.VALUE and c.ref else c.text)
+             for c in grid.cells}
+    pad = 2 * CELL_SIDE_MARGIN_TWIPS / TWIPS_PER_PT / font_pt
+    pl = print_layout(grid, texts, TEXT_WIDTH_PT / font_pt, pad + SLACK)
+    total = sum(pl.widths)
     out = [f'<table width="100%" border="1" cellspacing="0" cellpadding="3" '
            f'style="border-collapse:collapse; border-color:#000; font-size:{font_px:.1f}px">']
     for r in range(grid.n_rows):
@@ -41,17 +53,18 @@ def _table(report: Report, grid: Grid, font_px: float) -> str:
             cell = grid.at(r, c)
             if cell is None:
                 continue
-            share = sum(grid.col_weights[c : c + cell.colspan]) / total * 100
+            share = sum(pl.widths[c : c + cell.colspan]) / total * 100
             attrs = f' width="{share:.1f}%"'
             if cell.rowspan > 1:
                 attrs += f' rowspan="{cell.rowspan}"'
             if cell.colspan > 1:
                 attrs += f' colspan="{cell.colspan}"'
             if cell.role is Role.VALUE and cell.ref is not None:
-                out.append(f'<td align="center" valign="middle"{attrs}>{escape(cell_text(report, cell.ref))}</td>')
+                out.append(f'<td align="center" valign="middle"{attrs}>{escape(texts[(r, c)])}</td>')
             else:
                 align = "left" if cell.role is Role.LABEL else "center"
-                out.append(f'<td align="{align}" valign="middle"{attrs}>{escape(cell.text)}</td>')
+                lines = pl.lines.get((r, c), (cell.text,))
+                out.append(f'<td align="{align}" valign="middle"{attrs}>{"<br>".join(escape(t) for t in lines)}</td>')
         out.append("</tr>")
     out.append("</table>")
     return "".join(out)
@@ -76,7 +89,7 @@ def preview_html(report: Report, text_px: int, settings: ExportSettings | None =
         if isinstance(section, TableSection):
             grid = layout(section.table)
             pt = s.review_table_font_pt if grid.n_cols > 10 else s.table_font_pt
-            out.append(_table(report, grid, body_px * pt / BODY_PT))
+            out.append(_table(report, grid, body_px * pt / BODY_PT, pt))
             out.append(f'<p style="{line}">&nbsp;</p>')
             continue
         for p in paragraphs(report.texts.get(section.key, "")):

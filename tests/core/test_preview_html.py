@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from core.export.preview_html import preview_html
+from core.forms.layout import Role, layout
 from core.model import Report
 
 
@@ -17,11 +20,27 @@ def test_body_font_gives_28_characters_a_line_and_paragraphs_a_two_character_ind
                      page)
 
 
-def test_table_cells_carry_the_column_widths_of_the_word_export():
-    page = preview_html(Report("某局", 2021), 560)
-    # 表三: label columns weighted 1.0, 1.3, 3.6 and seven value columns of 1.0: 12.9 in all
-    assert '<td align="center" valign="middle" width="7.8%" rowspan="2">自然人</td>' in page
-    # the 勾稽关系 note spans the three label columns and the three heading rows: 5.9 / 12.9
-    assert 'width="45.7%" rowspan="3" colspan="3">（本列数据的勾稽关系为' in page
-    # 表四 has no label columns: fifteen columns of 1/15
-    assert 'width="6.7%" rowspan="2">结果维持</td>' in page
+@pytest.mark.parametrize("table", ["active", "applications", "review"])
+def test_table_cells_carry_the_column_widths_and_label_lines_of_the_word_export(table):
+    from core.export import preview_html as preview
+    from core.export import word, word_tables
+    from core.export.settings import ExportSettings
+
+    # the preview's copies of the Word table constants are the Word export's
+    assert preview.CELL_SIDE_MARGIN_TWIPS == word_tables.CELL_SIDE_MARGIN_TWIPS
+    assert preview.TWIPS_PER_PT == word_tables.TWIPS_PER_PT
+    assert preview.TEXT_WIDTH_PT == word.TEXT_WIDTH_MM * word.PT_PER_MM
+
+    r = Report("某局", 2021)
+    grid = layout(r.form.table(table))
+    s = ExportSettings()
+    pt = s.review_table_font_pt if grid.n_cols > 10 else s.table_font_pt
+    pl = word_tables.table_layout(r, grid, word.TEXT_WIDTH_MM * word.PT_PER_MM, pt)
+    page = preview_html(r, 560)
+    total = sum(pl.widths)
+    for cell in grid.cells:
+        if cell.role is Role.VALUE or not cell.text:
+            continue
+        share = sum(pl.widths[cell.col : cell.col + cell.colspan]) / total * 100
+        text = "<br>".join(pl.lines[(cell.row, cell.col)])
+        assert re.search(rf'width="{share:.1f}%"[^>]*>{re.escape(text)}</td>', page), cell.text
