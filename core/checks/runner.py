@@ -52,7 +52,9 @@ def _balance_message(form: Form, table: str, column: str, rule_name: str, lhs_re
                      rhs_refs: list[CellRef], lhs_vals: list[Number], rhs_vals: list[Number]) -> str:
     """What is wrong and by how much, in the words of the printed rule: which side
     exceeds the other, by what, and the cells with their values on each side."""
-    lhs, rhs = sum(lhs_vals), sum(rhs_vals)
+    lhs: Number = sum(lhs_vals)
+    rhs: Number = sum(rhs_vals)
+    difference: Number = lhs - rhs if lhs > rhs else rhs - lhs
     rule = rule_name.split("（")[0]  # 勾稽关系: the sides are spelled out below
     more, less = (_SIDES[0], _SIDES[1]) if lhs > rhs else (_SIDES[1], _SIDES[0])
 
@@ -60,7 +62,7 @@ def _balance_message(form: Form, table: str, column: str, rule_name: str, lhs_re
         terms = " + ".join(f"{form.cells[r].row_label} {format_value(v)}" for r, v in zip(refs, vals))
         return f"{terms} = {format_value(total)}"
 
-    return (f"{table}“{column}”列：{more}比{less}多 {format_value(abs(lhs - rhs))}，两者应相等（{rule}）。"
+    return (f"{table}“{column}”列：{more}比{less}多 {format_value(difference)}，两者应相等（{rule}）。"
             f"第一项加第二项：{side(lhs_refs, lhs_vals, lhs)}；第三项加第四项：{side(rhs_refs, rhs_vals, rhs)}。")
 
 
