@@ -113,3 +113,21 @@ def test_cli_sentences_of_the_sample():
     out = run("sentences", "resources/samples/haizhu-2019.ogir")
     assert out.returncode == 0, out.stderr
     assert "【行政复议、行政诉讼情况（表四）】（用于“一、总体情况”）\n本年度未发生政府信息公开行政复议、行政诉讼案件。" in out.stdout
+
+
+def test_linked_passages_export_as_plain_text(tmp_path):
+    from core.export.html_page import html_text
+    from core.export.word import export_docx
+    from core.export.text import report_text
+
+    report = Report("某某县人民政府办公室", 2024)
+    apply_skeleton(report)
+    report.set_values({(A, "new", "natural"): 2})
+    passage = "本年度共收到政府信息公开申请2件，其中自然人申请2件。本年度没有办结的政府信息公开申请。"
+    assert passage in report_text(report)
+    assert passage in html_text(report)
+    import docx
+
+    path = tmp_path / "r.docx"
+    export_docx(report, path)
+    assert passage in [p.text for p in docx.Document(str(path)).paragraphs]
