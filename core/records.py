@@ -16,7 +16,7 @@ records inheriting from records.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, dataclass_transform, overload
 
 T = TypeVar("T")
 _MISSING: Any = object()
@@ -41,7 +41,8 @@ def field(*, default: Any = _MISSING, default_factory: Callable[[], Any] | None 
 
 def fields(obj_or_cls: Any) -> tuple[str, ...]:
     """Field names, in declaration order."""
-    return obj_or_cls.__record_fields__
+    names: tuple[str, ...] = obj_or_cls.__record_fields__
+    return names
 
 
 def asdict(obj: Any) -> dict[str, Any]:
@@ -63,10 +64,10 @@ def _repr(self: Any) -> str:
     return f"{type(self).__qualname__}({args})"
 
 
-def _eq(self: Any, other: Any) -> bool:
+def _eq(self: Any, other: Any) -> Any:  # bool, or NotImplemented for another class
     if other.__class__ is not self.__class__:
         return NotImplemented
-    return all(getattr(self, n) == getattr(other, n) for n in self.__record_compare__)
+    return all(bool(getattr(self, n) == getattr(other, n)) for n in self.__record_compare__)
 
 
 def _hash(self: Any) -> int:
@@ -115,11 +116,20 @@ def _make_init(cls: type, names: tuple[str, ...], frozen: bool) -> Callable[...,
         body.append(f"    _set(self, {name!r}, {name})" if frozen else f"    self.{name} = {name}")
     source = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body or ["    pass"])
     exec(source, env)  # noqa: S102 - our own field names, checked to be identifiers
-    init = env["__init__"]
+    init: Callable[..., None] = env["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     return init
 
 
+@overload
+def record(cls: type[T], /) -> type[T]: ...
+@overload
+def record(*, frozen: bool = True, eq: bool = True) -> Callable[[type[T]], type[T]]: ...
+
+
+# dataclass_transform tells type checkers that record behaves like dataclass
+# (fields, __init__ signature, frozen): without it mypy sees no constructor.
+@dataclass_transform(frozen_default=True, field_specifiers=(field,))
 def record(cls: type[T] | None = None, *, frozen: bool = True, eq: bool = True) -> Any:
     """Class decorator; `@record` or `@record(frozen=False)` or `@record(eq=False)`."""
 
@@ -135,18 +145,18 @@ def record(cls: type[T] | None = None, *, frozen: bool = True, eq: bool = True) 
                         if not (isinstance(cls.__dict__.get(n), _Field) and not cls.__dict__[n].compare))
         cls.__record_fields__ = names  # type: ignore[attr-defined]
         cls.__record_compare__ = compare  # type: ignore[attr-defined]
-        cls.__init__ = _make_init(cls, names, frozen)  # type: ignore[misc]
+        cls.__init__ = _make_init(cls, names, frozen)  # type: ignore[method-assign]
         own = cls.__dict__
         if "__repr__" not in own:
-            cls.__repr__ = _repr  # type: ignore[assignment]
+            cls.__repr__ = _repr  # type: ignore[method-assign]
         if eq and "__eq__" not in own:
-            cls.__eq__ = _eq  # type: ignore[assignment]
+            cls.__eq__ = _eq  # type: ignore[method-assign]
             if "__hash__" not in own or own["__hash__"] is None:
                 # like dataclasses: frozen and compared by value -> hashable by value; mutable -> unhashable
-                cls.__hash__ = _hash if frozen else None  # type: ignore[assignment]
+                cls.__hash__ = _hash if frozen else None  # type: ignore[method-assign,assignment]
         if frozen:
-            cls.__setattr__ = _frozen_setattr  # type: ignore[assignment]
-            cls.__delattr__ = _frozen_delattr  # type: ignore[assignment]
+            cls.__setattr__ = _frozen_setattr  # type: ignore[method-assign]
+            cls.__delattr__ = _frozen_delattr  # type: ignore[method-assign]
         return cls
 
     return wrap if cls is None else wrap(cls)

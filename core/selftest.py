@@ -6,6 +6,7 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from . import APP_NAME, __version__
 from .resources import sample_path
@@ -26,7 +27,7 @@ def run_self_test(out_dir: Path, extra: Callable[[], str] | None = None) -> tupl
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    state: dict = {}
+    state: dict[str, Any] = {}
 
     def load_sample() -> str:
         from .storage import load

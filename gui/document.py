@@ -20,7 +20,7 @@ from core.storage import load, save
 
 
 class SetCellsCommand(QUndoCommand):
-    def __init__(self, doc: "Document", values: Mapping[CellRef, Number | None], text: str) -> None:
+    def __init__(self, doc: Document, values: Mapping[CellRef, Number | None], text: str) -> None:
         super().__init__(text)
         self.doc = doc
         self.new = dict(values)
@@ -36,7 +36,7 @@ class SetCellsCommand(QUndoCommand):
 
 
 class SetMetaCommand(QUndoCommand):
-    def __init__(self, doc: "Document", name: str, value: Any, text: str) -> None:
+    def __init__(self, doc: Document, name: str, value: Any, text: str) -> None:
         super().__init__(text)
         self.doc, self.name, self.value = doc, name, value
         self.before: dict[str, Any] = {}
@@ -52,7 +52,7 @@ class SetMetaCommand(QUndoCommand):
 
 
 class SetUnitCommand(QUndoCommand):
-    def __init__(self, doc: "Document", ref: CellRef, unit: str) -> None:
+    def __init__(self, doc: Document, ref: CellRef, unit: str) -> None:
         super().__init__("更改单位")
         self.doc, self.ref, self.unit = doc, ref, unit
         self.before = doc.report.unit(ref)
@@ -67,7 +67,7 @@ class SetUnitCommand(QUndoCommand):
 class ReplaceTablesCommand(QUndoCommand):
     """Replace every table value at once (import from Excel), undoable as one step."""
 
-    def __init__(self, doc: "Document", apply, text: str) -> None:
+    def __init__(self, doc: Document, apply, text: str) -> None:
         super().__init__(text)
         self.doc, self.apply = doc, apply
         r = doc.report

@@ -28,7 +28,7 @@ class CellDelegate(QStyledItemDelegate):
     selected, so it can be corrected at once.  (core.model.parse_number
     decides what is refused; nothing different is stored.)"""
 
-    def __init__(self, view: "GridView") -> None:
+    def __init__(self, view: GridView) -> None:
         super().__init__(view)
         self.view = view
         self.editor: QLineEdit | None = None

@@ -58,6 +58,11 @@ case "$cmd" in
     test)
         setup
         export QT_QPA_PLATFORM=offscreen
+        # type check (strict on core/) and lint first: CI fails on either, as on a failing test
+        echo "mypy core ..."
+        "$venv/bin/python" -m mypy core || { echo "类型检查（mypy core）未通过，见上方。" >&2; exit 1; }
+        echo "ruff check ..."
+        "$venv/bin/python" -m ruff check || { echo "代码检查（ruff check）未通过，见上方；多数可用 ruff check --fix 修正。" >&2; exit 1; }
         exec "$venv/bin/python" -m pytest "$@"
         ;;
     *)

@@ -9,7 +9,7 @@ Every warning quotes the sentence it comes from.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from ..forms import MatrixTable, Row
@@ -153,7 +153,7 @@ def _about_something_else(report: Report, sentence: str, m: re.Match[str], measu
     return cause != -1 and "等" not in before[cause:]
 
 
-def _sentences(text: str):
+def _sentences(text: str) -> Iterator[tuple[int, str]]:
     """(paragraph number, sentence) pairs."""
     for i, p in enumerate(paragraphs(text), start=1):
         for m in _SENTENCE.finditer(p.text):

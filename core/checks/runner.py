@@ -183,7 +183,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def _same(a, b) -> bool:
+def _same(a: Number | None, b: Number | None) -> bool:
     return format_value(a) == format_value(b)
 
 

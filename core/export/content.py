@@ -68,7 +68,8 @@ def title_lines(report: Report, max_units: float) -> list[str]:
         return [agency, rest]
     n_lines = int(text_units(title) // max_units) + 1
     target = text_units(title) / n_lines
-    lines, current = [], ""
+    lines: list[str] = []
+    current = ""
     for ch in title:
         if text_units(current + ch) > target + 0.5 and len(lines) < n_lines - 1 and not (ch == "年" and current[-1:].isdigit()):
             lines.append(current)

@@ -22,7 +22,7 @@ from .. import APP_NAME, __version__
 from ..checks import Finding, run_checks
 from ..forms import MatrixTable, TableSection, ValueKind
 from ..forms.layout import Grid, Role, layout
-from ..forms.schema import CellSpec, Domain
+from ..forms.schema import CellSpec, Domain, Number
 from ..model.clean import clean_text
 from ..model.report import META_LABELS, Report
 from ..model.values import coerce
@@ -187,11 +187,11 @@ def _sum_formula(spec: CellSpec, grid: Grid) -> str:
     return "=SUM(" + ",".join(addresses) + ")"
 
 
-def _excel_number(value, spec: CellSpec):
+def _excel_number(value: Number, spec: CellSpec) -> int | float:
     if spec.domain.is_integer:
         return int(value)
     v = coerce(value, spec.domain)
-    return int(v) if v == v.to_integral_value() else float(v)
+    return int(v) if v == int(v) else float(v)
 
 
 def _write_cover(ws: Worksheet, report: Report, blank: bool) -> None:
@@ -288,7 +288,7 @@ def _write_checks(ws: Worksheet, report: Report, findings: list[Finding]) -> Non
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def _plain(v):
+def _plain(v: Number | None) -> int | float | None:
     if v is None:
         return None
     return int(v) if v == int(v) else float(v)

@@ -39,7 +39,7 @@ class ExportSettings:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "ExportSettings":
+    def from_dict(cls, data: dict[str, Any]) -> ExportSettings:
         """Settings saved by an older or newer version: keep what fits, default the rest."""
         kwargs: dict[str, Any] = {}
         defaults = cls()

@@ -60,7 +60,7 @@ def _font_el(name: str) -> Any:
     el = OxmlElement("w:font")
     el.set(qn("w:name"), name)
     if name in _LATIN:
-        parts = (None, _LATIN[name], "roman", "variable", "00")
+        parts: tuple[str | None, str, str, str, str] = (None, _LATIN[name], "roman", "variable", "00")
     else:
         alt, panose, family, pitch = CJK_FONTS.get(name, _UNKNOWN)
         parts = (alt, panose, family, pitch, "86")

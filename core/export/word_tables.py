@@ -100,8 +100,8 @@ def table_xml(report: Report, grid: Grid, s: ExportSettings, font_pt: float, sty
                   noHBand="1", noVBand="1"))
     tbl.append(pr)
     tbl_grid = _el("w:tblGrid")
-    for w in widths:
-        tbl_grid.append(_el("w:gridCol", w=str(w)))
+    for width in widths:
+        tbl_grid.append(_el("w:gridCol", w=str(width)))
     tbl.append(tbl_grid)
 
     texts = cell_texts(report, grid)

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from .schema import BlockTable, CellRef, CellSpec, Column, MatrixTable, Row, Table
 
 
-def _with_parents(nodes: tuple, parent=None) -> Iterator[tuple[object, object, tuple]]:
+def _with_parents(nodes: tuple[Any, ...], parent: Any = None) -> Iterator[tuple[Any, Any, tuple[Any, ...]]]:
     """Yield (leaf, parent, siblings) for every leaf of a row or column tree."""
     for node in nodes:
         if node.children:
@@ -15,11 +16,11 @@ def _with_parents(nodes: tuple, parent=None) -> Iterator[tuple[object, object, t
             yield node, parent, nodes
 
 
-def _sibling_leaves(node, siblings: tuple) -> tuple:
+def _sibling_leaves(node: Any, siblings: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(leaf for sib in siblings if sib is not node for leaf in sib.leaves())
 
 
-def _qualified_labels(nodes: tuple) -> dict[str, str]:
+def _qualified_labels(nodes: tuple[Any, ...]) -> dict[str, str]:
     """Leaf key -> label with its parent's label in front, so that repeated
     labels such as 结果维持 or 3.其他 are unambiguous in messages."""
     out: dict[str, str] = {}
@@ -47,8 +48,8 @@ def _matrix_cells(table: MatrixTable) -> list[CellSpec]:
     cells: list[CellSpec] = []
     for row, _, row_sibs in rows:
         for col, _, col_sibs in cols:
-            col_node: Column = col  # type: ignore[assignment]
-            row_node: Row = row  # type: ignore[assignment]
+            col_node: Column = col
+            row_node: Row = row
             terms: tuple[tuple[str, str], ...] = ()
             total = None
             if col_node.total is not None:

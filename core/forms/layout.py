@@ -6,6 +6,7 @@ this one grid, so the national merges are derived once from the declarations.
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
 from functools import cached_property
 
 from ..records import record
@@ -74,7 +75,7 @@ class Grid:
         return {c.ref: (c.row, c.col) for c in self.cells if c.ref is not None}
 
 
-def _depth(nodes: tuple) -> int:
+def _depth(nodes: tuple[Any, ...]) -> int:
     return max((1 + _depth(n.children) if n.children else 1) for n in nodes)
 
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import Enum
-from typing import Union
 
 from ..records import field, record
 from .short_labels import short_label
 
-Number = Union[int, Decimal]
+Number = int | Decimal
 
 
 class ValueKind(Enum):
@@ -68,7 +67,7 @@ class Column:
     key: str
     label: str
     domain: Domain = COUNT
-    children: tuple["Column", ...] = ()
+    children: tuple[Column, ...] = ()
     # A total column sums the value leaves of its siblings.
     total: Sum | None = None
     # Width in grid columns; used by block tables whose blocks have different
@@ -82,7 +81,7 @@ class Column:
     def short_name(self) -> str:
         return self.short or short_label(self.label)
 
-    def leaves(self) -> tuple["Column", ...]:
+    def leaves(self) -> tuple[Column, ...]:
         if not self.children:
             return (self,)
         return tuple(leaf for child in self.children for leaf in child.leaves())
@@ -92,7 +91,7 @@ class Column:
 class Row:
     key: str
     label: str
-    children: tuple["Row", ...] = ()
+    children: tuple[Row, ...] = ()
     total: Sum | None = None
     short: str = ""  # as Column.short
 
@@ -100,7 +99,7 @@ class Row:
     def short_name(self) -> str:
         return self.short or short_label(self.label)
 
-    def leaves(self) -> tuple["Row", ...]:
+    def leaves(self) -> tuple[Row, ...]:
         if not self.children:
             return (self,)
         return tuple(leaf for child in self.children for leaf in child.leaves())
@@ -148,7 +147,7 @@ class MatrixTable:
     balances: tuple[Balance, ...] = ()
 
 
-Table = Union[BlockTable, MatrixTable]
+Table = BlockTable | MatrixTable
 
 
 @record
@@ -180,7 +179,7 @@ class TableSection:
     tab_name: str = ""  # as NarrativeSection.tab_name
 
 
-Section = Union[NarrativeSection, TableSection]
+Section = NarrativeSection | TableSection
 
 
 @record
@@ -203,7 +202,7 @@ class CellSpec:
         return bool(self.terms)
 
     @property
-    def ref(self) -> "CellRef":
+    def ref(self) -> CellRef:
         return (self.table, self.row, self.column)
 
 

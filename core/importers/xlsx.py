@@ -52,7 +52,7 @@ def _squash(text: Any) -> str:
     return re.sub(r"\s+", "", str(text or ""))
 
 
-def _open(data: bytes, name: str, *, data_only: bool = True):
+def _open(data: bytes, name: str, *, data_only: bool = True) -> Any:
     refuse_container(data, name)
     check_archive(data, name)
     try:
@@ -100,7 +100,7 @@ def _formula_value(formulas: _Formulas | None, ws: Worksheet, coordinate: str, w
                            "请在 Excel 或 WPS 中打开并保存后再导入。") from None
 
 
-def _cover_values(wb) -> dict[str, Any]:
+def _cover_values(wb: Any) -> dict[str, Any]:
     if COVER_SHEET not in wb.sheetnames:
         return {}
     ws = wb[COVER_SHEET]
@@ -157,7 +157,7 @@ def _find_origin(ws: Worksheet, grid: Grid) -> tuple[int, int] | None:
     return None
 
 
-def _locate_sheet(wb, table: Table, grid: Grid) -> tuple[Worksheet, tuple[int, int]] | None:
+def _locate_sheet(wb: Any, table: Table, grid: Grid) -> tuple[Worksheet, tuple[int, int]] | None:
     candidates = [wb[table.name]] if table.name in wb.sheetnames else []
     candidates += [ws for ws in wb.worksheets if ws.title != table.name]
     for ws in candidates:
@@ -185,7 +185,9 @@ def _number(raw: Any, spec: CellSpec, where: str) -> tuple[Number | None, str | 
         if not value.is_finite():
             raise InvalidValue(f"{where}：不是有效的数字（数值过大或无效），此处应填{spec.domain.describe()}。")
         if isinstance(raw, float) and not spec.domain.is_integer:
-            value = value.quantize(Decimal("0.0001")) if value.as_tuple().exponent < -4 else value
+            exponent = value.as_tuple().exponent
+            assert isinstance(exponent, int)  # finite: a number, not 'n'/'N'/'F'
+            value = value.quantize(Decimal("0.0001")) if exponent < -4 else value
         problem = domain_problem(value, spec.domain)
         if problem:
             raise InvalidValue(f"{where}：{raw}{problem}")
@@ -210,7 +212,7 @@ def _unit_from_format(number_format: str, spec: CellSpec) -> str | None:
     return None
 
 
-def read_tables(wb, name: str, formulas: _Formulas | None = None) -> ImportedTables:
+def read_tables(wb: Any, name: str, formulas: _Formulas | None = None) -> ImportedTables:
     cover = _cover_values(wb)
     problems: list[str] = []
     year = _year_of(cover.get("year"))

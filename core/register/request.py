@@ -9,13 +9,13 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import Any, Union
+from typing import Any
 
 from typing import NamedTuple
 
 from ..records import record
 
-FieldValue = Union[str, date, Decimal, bool, None]
+FieldValue = str | date | Decimal | bool | None
 
 
 class FieldKind(Enum):
@@ -65,7 +65,7 @@ class Request(NamedTuple):
         value: FieldValue = getattr(self, key)
         return value
 
-    def with_fields(self, **changes: Any) -> "Request":
+    def with_fields(self, **changes: Any) -> Request:
         if "extension_date" in changes and changes["extension_date"] is not None:
             changes.setdefault("extended", True)
         return self._replace(**changes)

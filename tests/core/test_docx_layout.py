@@ -15,12 +15,9 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from core.export.content import text_units
 from core.export.label_lines import break_label, line_ok
 from core.export.word import docx_bytes, export_docx, signature_indents
 from core.export.word_fonts import CJK_FONTS
-from core.forms.layout import Role, layout
-from core.model import Report
 from core.storage import load
 from tests.core.conftest import SAMPLE, distinct_full_report
 from tests.render import SOFFICE, to_pdf

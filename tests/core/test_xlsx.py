@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from core.checks import run_checks
 from core.export.excel import COVER_SHEET, PLACEMENT, export_template, export_xlsx, xlsx_bytes
-from core.forms.layout import Role, layout
+from core.forms.layout import layout
 from core.importers.xlsx import XlsxImportError, import_into, import_xlsx
 from core.model import Report
 from core.storage import load
@@ -283,3 +283,17 @@ def test_round_trip_after_libreoffice_resave_and_formulas_compute(tmp_path, form
     back = import_xlsx(resaved)
     assert without_narrative(back) == without_narrative(report)
     assert back.reported_totals == {}
+
+
+@pytest.mark.parametrize("raw", [float("inf"), float("-inf"), float("nan")])
+def test_a_non_finite_number_in_any_cell_is_refused_with_its_place(raw):
+    # openpyxl reads a cell value such as 1E999 as float('inf'); an amount cell
+    # used to fail with a TypeError instead of the located message
+    from core.forms import FORMS
+    from core.importers.xlsx import _number
+    from core.model import InvalidValue
+
+    for integer in (True, False):
+        spec = next(s for s in FORMS["2021"].cells.values() if s.domain.is_integer is integer)
+        with pytest.raises(InvalidValue, match="^表二 C9：.*不是有效的数字"):
+            _number(raw, spec, "表二 C9")

@@ -2,7 +2,6 @@
 no tabs, no dialogs; every question is answered by the test."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

@@ -77,7 +77,6 @@ def test_draft_on_the_command_line_opens_and_is_remembered(start, tmp_path, qtbo
 
 def test_unreadable_draft_on_the_command_line_gives_a_message_and_an_empty_window(start, tmp_path, monkeypatch,
                                                                                  qtbot):
-    import gui.main_window as mw
 
     shown = []
     monkeypatch.setattr("gui.messages.show_error", lambda parent, text, title="": shown.append((title, text)))

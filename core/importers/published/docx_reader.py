@@ -63,8 +63,8 @@ class _Reader:
         self.n_tables += 1
         where = f"第{self.n_tables}个表格"
         above: dict[int, Cell] = {}  # grid column -> the cell of the row above, for vMerge continue
-        rows = []
-        for r, tr in enumerate(tbl.iter(f"{W}tr")):
+        rows: list[Row] = []
+        for tr in tbl.iter(f"{W}tr"):
             if tr.getparent() is not tbl:
                 continue  # rows of a nested table are part of their cell's text
             col = int(_val(tr, f"{W}trPr/{W}gridBefore") or 0)

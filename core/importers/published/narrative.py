@@ -131,7 +131,7 @@ def _after_heading(paragraph: str, heading: str) -> str:
     body = key(heading)[len(item_number(key(heading))):]
     consumed = 0
     k = ""
-    for i, ch in enumerate(s):
+    for i in range(len(s)):
         k = key(s[: i + 1])
         if k.endswith(body[-2:]) and len(k) >= len(body):
             consumed = i + 1
