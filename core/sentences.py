@@ -8,6 +8,7 @@ that is 0 as a whole gets the wording's own "none" sentence.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import TypeVar
 
 from .forms import MatrixTable
@@ -204,9 +205,25 @@ def _active(report: Report, w: ActiveWording) -> str:
 # --- 信息处理费 -------------------------------------------------------------------
 
 
+def register_fees(report: Report) -> Decimal | None:
+    """信息处理费 charged in the report year (元) by the draft's 登记台账: the fees
+    of the requests answered that year; None when the register records no
+    answer in the year (then it says nothing about fees)."""
+    if not report.has_register:
+        return None
+    year = report.meta.year
+    answered = [q for q in report.register if q.answered is not None and q.answered.year == year]
+    if not answered:
+        return None
+    return sum((q.fee for q in answered if q.fee is not None), start=Decimal(0))
+
+
 def _fees(report: Report, w: FeeWording) -> str:
+    amount = register_fees(report)
+    charged = "" if amount is None else (
+        w.charged.format(amount=_n(amount)) if amount else w.not_charged) + "。"
     n = report.number((A, w.row, "total"))
-    return (w.some.format(n=_n(n)) if n else w.none) + "。"
+    return charged + (w.some.format(n=_n(n)) if n else w.none) + "。"
 
 
 def fill(report: Report, p: Passage) -> str:

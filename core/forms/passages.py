@@ -96,8 +96,12 @@ class ActiveWording:
 
 @record
 class FeeWording:
-    """信息处理费 (2021): applications dropped because the fee was not paid."""
+    """信息处理费 (2021): fees charged, when the draft's 登记台账 records this year's
+    answers (the tables have no fee amount), and applications dropped because
+    the fee was not paid (表三 （六）2)."""
 
+    charged: str  # {amount} in 元, from the register
+    not_charged: str  # the register has this year's answers and no fee
     row: str  # row key of 表三
     some: str  # {n}
     none: str
@@ -182,6 +186,8 @@ ACTIVE_2019 = ActiveWording(
 )
 
 FEES_2021 = FeeWording(
+    charged="依据《政府信息公开信息处理费管理办法》，本年度收取信息处理费共计{amount}元",
+    not_charged="本年度未收取信息处理费",
     row="fee_unpaid",
     some="本年度因申请人逾期未按收费通知要求缴纳信息处理费、不再处理的政府信息公开申请{n}件",
     none="本年度没有因申请人逾期未缴纳信息处理费而不再处理的政府信息公开申请",

@@ -238,3 +238,43 @@ def test_zero_statements_are_read_back_too():
     messages = [f.message for f in run_checks(report) if f.rule == "V9"]
     assert any("未收到政府信息公开申请" in m for m in messages)
     assert any("行政诉讼" in m for m in messages)
+
+
+def test_fees_charged_according_to_the_register():
+    from datetime import date
+
+    from core.register.request import Request
+
+    report = Report("某某县人民政府办公室", 2024)
+    report.register.insert(0, [
+        Request("1", date(2024, 3, 1), applicant_type="natural", answered=date(2024, 3, 20), result="granted",
+                fee=Decimal("100")),
+        Request("2", date(2024, 5, 1), applicant_type="natural", answered=date(2024, 5, 9), result="granted",
+                fee=Decimal("300")),
+        Request("3", date(2024, 6, 1), applicant_type="natural", answered=date(2024, 6, 9), result="granted"),
+        # answered the year before: not this year's fee
+        Request("0", date(2023, 12, 1), applicant_type="natural", answered=date(2023, 12, 20), result="granted",
+                fee=Decimal("50")),
+    ])
+    # 100 + 300 = 400 元 this year; no application dropped for an unpaid fee
+    assert passage_text(report, "fees") == (
+        "依据《政府信息公开信息处理费管理办法》，本年度收取信息处理费共计400元。"
+        "本年度没有因申请人逾期未缴纳信息处理费而不再处理的政府信息公开申请。")
+    report.register.replace_all([Request("3", date(2024, 6, 1), applicant_type="natural",
+                                         answered=date(2024, 6, 9), result="granted")])
+    assert passage_text(report, "fees") == (
+        "本年度未收取信息处理费。本年度没有因申请人逾期未缴纳信息处理费而不再处理的政府信息公开申请。")
+
+
+def test_fee_passage_follows_register_edits_when_linked():
+    from datetime import date
+
+    from core.register.request import Request
+
+    report = Report("某某县人民政府办公室", 2024)
+    text = passage_text(report, "fees")
+    report.set_text("other", text)
+    report.link_passage("other", "fees", text)
+    report.register.insert(0, [Request("1", date(2024, 3, 1), applicant_type="natural",
+                                       answered=date(2024, 3, 20), result="granted", fee=Decimal("12.5"))])
+    assert report.texts["other"].startswith("依据《政府信息公开信息处理费管理办法》，本年度收取信息处理费共计12.5元。")
