@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from core.export.table_widths import print_layout
 from core.forms.layout import Grid, Role
 
 Measure = Callable[[str], int]  # width of a one-line text in pixels
@@ -65,6 +66,8 @@ def min_value_width(grid: Grid, measure: Measure, char: int) -> int:
 def column_widths(grid: Grid, measure: Measure, char: int, available: int) -> list[int]:
     """Pixel widths of the grid columns filling `available` pixels (more if the
     minimum does not fit: the view then scrolls)."""
+    if grid.header_rows == 0 and grid.label_cols == 1:
+        return _block_widths(grid, char, available)
     label_weights = list(grid.col_weights[: grid.label_cols])
     n_values = grid.n_cols - grid.label_cols
     vmin = min_value_width(grid, measure, char)
@@ -85,6 +88,17 @@ def column_widths(grid: Grid, measure: Measure, char: int, available: int) -> li
     # Hand the pixels lost to rounding to the last value column, so the table ends flush.
     if sum(widths) < available and n_values:
         widths[-1] += available - sum(widths)
+    return widths
+
+
+def _block_widths(grid: Grid, char: int, available: int) -> list[int]:
+    """表二: the printed table's proportions (core/export/table_widths.py), whose
+    blocks get equal value columns however their headings span the grid (in the
+    2019 format 本年新公开数量 spans two grid columns of four)."""
+    texts = {(c.row, c.col): c.text for c in grid.cells}
+    printed = print_layout(grid, texts, available / char, PAD / char)
+    widths = [int(w * char) for w in printed.widths]
+    widths[-1] += available - sum(widths)
     return widths
 
 

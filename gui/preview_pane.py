@@ -6,7 +6,7 @@ takes the type-area width and sizes everything from it, so a line holds the
 28 characters it holds on paper."""
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QTextBrowser, QWidget
 
 from core.export.preview_html import preview_html
@@ -30,6 +30,7 @@ class PreviewPane(QWidget):
         self.page.setObjectName("previewPage")
         self.page.setOpenLinks(False)
         self.page.setFrameShape(QFrame.Shape.NoFrame)
+        self.page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.page.setStyleSheet("#previewPage { background: white; color: black; }")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 12, 0, 0)
@@ -57,6 +58,9 @@ class PreviewPane(QWidget):
         self.page.setFixedWidth(text_px + margin_l + margin_r + scroll)
         self.page.document().setDocumentMargin(0)
         self.page.setViewportMargins(margin_l, 0, margin_r, 0)
+        # lines as long as on paper, whatever the viewport: the type area is the page's
+        self.page.setLineWrapMode(QTextBrowser.LineWrapMode.FixedPixelWidth)
+        self.page.setLineWrapColumnOrWidth(text_px)
         value = self.page.verticalScrollBar().value()
         self.page.setHtml(preview_html(self.doc.report, text_px))
         # the top margin scrolls away with the text, as on a page

@@ -52,3 +52,16 @@ def test_review_table_without_row_labels_shares_the_width_evenly():
     widths = column_widths(grid, measure, CHAR, 1330)
     assert grid.label_cols == 0 and len(widths) == 15 and sum(widths) == 1330
     assert max(widths) - min(widths) <= 15  # only the rounding remainder differs
+
+
+@pytest.mark.parametrize("form_key", ["2019", "2021"])
+def test_the_value_columns_of_each_block_of_table_two_are_equal(form_key):
+    grid = layout(FORMS[form_key].table("active"))
+    widths = column_widths(grid, measure, CHAR, 1330)
+    assert sum(widths) == 1330
+    for row in range(grid.n_rows):
+        heads = [c for c in grid.cells if c.row == row and c.role is Role.HEADER and c.col > 0]
+        if len(heads) > 1:
+            spans = [sum(widths[c.col : c.col + c.colspan]) for c in heads]
+            # equal but for whole pixels (each column rounded down, the last taking the remainder)
+            assert max(spans) - min(spans) <= grid.n_cols, [c.text for c in heads]
