@@ -65,6 +65,8 @@ class _GridHeader(QHeaderView):
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self.viewport())
         painter.setFont(self.grid_view.font())
+        # below the last label (or right of the last heading) the pane is blank, like the value area
+        painter.fillRect(event.rect(), self.grid_view.palette().base())
         visible = self.viewport().rect()
         texts = self.grid_view.header_texts
         for cell in self.cells():
