@@ -13,6 +13,7 @@ class SkeletonDialog(QDialog):
     def __init__(self, parent: QWidget | None, sections: list[tuple[str, str, bool, bool]], from_last_year: bool) -> None:
         super().__init__(parent)
         self.setWindowTitle("正文框架")
+        self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         intro = QLabel(
             "勾选的部分填入本格式常用的小标题，并在相应小标题下插入根据表格数字生成的数据说明"

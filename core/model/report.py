@@ -268,10 +268,13 @@ class Report:
         text = clean_text(text)
         if self.texts.get(section, "") == text:
             return
+        live = {id(s.link) for s in self.linked_spans(section)}
         self.texts[section] = text
         # A quiet passage brought back by an undo in the editor is linked again,
-        # and must then say what the numbers say now.
-        self.refresh_links([section])
+        # and must then say what the numbers say now.  (Only then: the passages
+        # are not regenerated on every keystroke.)
+        if {id(s.link) for s in self.linked_spans(section)} - live:
+            self.refresh_links([section])
         self._emit(Change("text", section=section))
 
     # --- linked passages ------------------------------------------------------
