@@ -4,12 +4,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from .forms import Form, MatrixTable, form_for_year
+from .forms import Form, form_for_year
+from .forms.crossyear import carried_pairs, shared_relations, stock_rows
+from .forms.schema import CellRef, FromLastYear, Number
 from .model.report import PreviousYear, Report
 from .records import field, record
 from .skeleton import apply_skeleton, relink_carried
 
-A = "applications"
 
 
 @record(frozen=False)
@@ -38,6 +39,10 @@ def _missing_in(previous: Report, form: Form) -> list[str]:
     return out
 
 
+def _column_label(form: Form, table: str, column: str) -> str:
+    return next(spec.column_label for ref, spec in form.cells.items() if ref[0] == table and ref[2] == column)
+
+
 def new_from_previous(previous: Report, path: Path | str | None = None,
                       skeleton: Iterable[str] = ()) -> CarryResult:
     """This year's report from last year's.  Narrative sections named in
@@ -53,31 +58,28 @@ def new_from_previous(previous: Report, path: Path | str | None = None,
     if form.key != previous.form.key:
         result.carried.append(f"报告格式由{previous.form.short_name}改为{form.short_name}（{form.document}）")
 
-    values = {}
-    # 三 二、上年结转 = last year's 四、结转下年度继续办理, column by column.
-    table = form.table(A)
-    assert isinstance(table, MatrixTable)
-    for col in (c for top in table.columns for c in top.leaves()):
-        if col.total is not None:
-            continue
-        v = previous.value((A, "carry_forward", col.key))
-        if v is not None:
-            values[(A, "carried_over", col.key)] = v
-    here, there = form.cells[(A, "carried_over", "total")], form.cells[(A, "carry_forward", "total")]
-    result.carried.append(f"{table.name}“{here.row_label}”取自{pm.year}年度报告的“{there.row_label}”")
-
-    # 2019 format: 上一年项目数量 = last year's 上一年项目数量 + 本年增/减.
-    if form.key == "2019" and previous.form.key == "2019":
-        for ref in form.cells:
-            if ref[0] == "active" and ref[2] == "prev_count":
-                before = previous.value(ref)
-                change = previous.value((ref[0], ref[1], "change"))
-                if before is not None or change is not None:
-                    values[ref] = (before or 0) + (change or 0)
-        prev_label = next(c.column_label for r, c in form.cells.items() if r[2] == "prev_count")
-        change_label = next(c.column_label for r, c in form.cells.items() if r[2] == "change")
-        result.carried.append(f"表二“{prev_label}”按上年的{prev_label}加{change_label}推算")
-    elif previous.form.key != form.key:
+    values: dict[CellRef, Number] = {}
+    for relation in shared_relations(form, previous.form):
+        if isinstance(relation, FromLastYear):
+            pairs = carried_pairs(relation, form)
+            for here, there in pairs:
+                v = previous.value(there)
+                if v is not None:
+                    values[here] = v
+            this_row, last_row = form.cells[pairs[0][0]].row_label, form.cells[pairs[0][1]].row_label
+            result.carried.append(f"{form.table(relation.table).name}“{this_row}”取自{pm.year}年度报告的“{last_row}”")
+        elif relation.from_last_year_only:
+            t = relation.table
+            for row in stock_rows(relation, form):
+                before = previous.value((t, row, relation.last_column))
+                terms = [previous.value((t, row, c)) for c in relation.last_plus]
+                if before is not None or any(x is not None for x in terms):
+                    values[(t, row, relation.column)] = (before or 0) + sum((x or 0 for x in terms), start=0)
+            label = _column_label(form, t, relation.column)
+            added = "、".join(_column_label(form, t, c) for c in relation.last_plus)
+            result.carried.append(f"{form.table(t).number}“{label}”按上年的{_column_label(form, t, relation.last_column)}"
+                                  f"加{added}推算")
+    if previous.form.key != form.key:
         result.not_carried.extend(_missing_in(previous, form))
     report.replace_all(values)
 

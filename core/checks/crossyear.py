@@ -4,91 +4,90 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..forms import MatrixTable
-from ..forms.schema import CellRef, Number
-from ..model.report import PreviousYear, Report
+from ..forms import FORMS, MatrixTable
+from ..forms.crossyear import carried_pairs, shared_relations, stock_rows
+from ..forms.schema import CrossYear, FromLastYear, RunningStock
+from ..model.report import Report
 from ..model.values import format_value
 from ..narrative import paragraphs
 from .findings import Finding, Severity
 
-A = "applications"
 SIMILAR = 0.9  # 内容雷同 threshold
 
 
-def _previous_value(prev: PreviousYear, ref: CellRef, form_key: str) -> Number:
-    """Last year's value of a cell, recomputing totals from last year's inputs."""
-    from ..forms import get_form
-    from ..model.report import Report as _Report
-
-    spec = get_form(form_key).cells.get(ref)
-    if spec is None or not spec.computed:
-        return prev.number(ref)
-    scratch = _Report("", prev.year, prev.form_key)
-    scratch.replace_all({r: v for r, v in prev.inputs.items() if scratch.is_input(r)})
-    return scratch.number(ref)
+def _relations(report: Report) -> tuple[CrossYear, ...]:
+    prev = report.previous
+    return shared_relations(report.form, FORMS.get(prev.form_key)) if prev is not None else ()
 
 
 def check_carry_over(report: Report) -> list[Finding]:
-    """V7: this year's 二、上年结转 equals last year's 四、结转下年度继续办理, per column."""
+    """V7: a row that continues last year's (二、上年结转 = last year's
+    四、结转下年度继续办理), per column; declared in core/forms (FromLastYear)."""
     prev = report.previous
+    out: list[Finding] = []
     if prev is None:
-        return []
-    table = report.form.table(A)
-    assert isinstance(table, MatrixTable)
-    out = []
-    for col in (c for top in table.columns for c in top.leaves()):
-        if col.total is not None:
+        return out
+    for relation in _relations(report):
+        if not isinstance(relation, FromLastYear):
             continue
-        here = report.number((A, "carried_over", col.key))
-        there = prev.number((A, "carry_forward", col.key))
-        if here != there:
-            this_row = report.form.cells[(A, "carried_over", col.key)].row_label
-            last_row = report.form.cells[(A, "carry_forward", col.key)].row_label
-            out.append(Finding(
-                "V7", Severity.WARNING,
-                f"{table.name}“{col.label}”列：本年“{this_row}”为{format_value(here)}，"
-                f"而{prev.year}年度报告“{last_row}”为{format_value(there)}。两者通常应相等；"
-                "如因机构调整等原因确有不同，请标记为已核实并说明。",
-                "applications", ((A, "carried_over", col.key),), there, here))
+        table = report.form.table(relation.table)
+        section = report.form.section_of_table(table.key).key
+        assert isinstance(table, MatrixTable)
+        column_names = {c.key: c.label for c in table.leaf_columns()}
+        for here_ref, there_ref in carried_pairs(relation, report.form):
+            here, there = report.number(here_ref), prev.number(there_ref)
+            if here != there:
+                this_row = report.form.cells[here_ref].row_label
+                last_row = report.form.cells[there_ref].row_label
+                column = column_names[here_ref[2]]
+                out.append(Finding(
+                    relation.rule, Severity.WARNING,
+                    f"{table.name}“{column}”列：本年“{this_row}”为{format_value(here)}，"
+                    f"而{prev.year}年度报告“{last_row}”为{format_value(there)}。两者通常应相等；"
+                    "如因机构调整等原因确有不同，请标记为已核实并说明。",
+                    section, (here_ref,), there, here))
     return out
 
 
 def check_stock_plausibility(report: Report) -> list[Finding]:
-    """V8: 现行有效件数 (2021) and 上一年项目数量 (2019) follow from last year's figures."""
+    """V8: a stock column that follows from last year's figures (现行有效件数 in
+    2021, 上一年项目数量 in 2019); declared in core/forms (RunningStock)."""
     prev = report.previous
-    if prev is None or prev.form_key != report.form.key:
-        return []
-    out = []
-    if report.form.key == "2021":
-        for ref, spec in report.form.cells.items():
-            if ref[0] != "active" or ref[2] != "in_force":
+    out: list[Finding] = []
+    if prev is None:
+        return out
+    form = report.form
+    for relation in _relations(report):
+        if not isinstance(relation, RunningStock):
+            continue
+        t = relation.table
+        section = form.section_of_table(t).key
+        for row in stock_rows(relation, form):
+            ref = (t, row, relation.column)
+            here, last = report.number(ref), prev.number((t, row, relation.last_column))
+            expected = (last + sum((prev.number((t, row, c)) for c in relation.last_plus), start=0)
+                        + sum((report.number((t, row, c)) for c in relation.plus), start=0)
+                        - sum((report.number((t, row, c)) for c in relation.minus), start=0))
+            if here == expected:
                 continue
-            row = ref[1]
-            here = report.number(ref)
-            last = prev.number(ref)
-            issued, repealed = (report.form.cells[("active", row, c)] for c in ("issued", "repealed"))
-            expected = last + report.number(issued.ref) - report.number(repealed.ref)
-            if here != expected:
-                out.append(Finding(
-                    "V8", Severity.WARNING,
-                    f"表二“{spec.row_label}”{spec.column_label}为{format_value(here)}，按上年{spec.column_label}"
-                    f"{format_value(last)}加{issued.column_label}、减{repealed.column_label}推算应为{format_value(expected)}。"
-                    "这是合理性提示：修订、当年制发又废止、重新清理等情况会造成差异，核实无误可标记为已核实。",
-                    "active", (ref,), expected, here))
-    else:
-        for ref in report.form.cells:
-            if ref[0] != "active" or ref[2] != "prev_count":
-                continue
-            here = report.number(ref)
-            expected = prev.number(ref) + prev.number((ref[0], ref[1], "change"))
-            if here != expected:
-                spec = report.form.cells[ref]
-                change = report.form.cells[(ref[0], ref[1], "change")]
-                out.append(Finding(
-                    "V8", Severity.WARNING,
-                    f"表二“{spec.row_label}”{spec.column_label}为{format_value(here)}，按上年报告的{spec.column_label}"
-                    f"加{change.column_label}推算应为{format_value(expected)}。核实无误可标记为已核实。",
-                    "active", (ref,), expected, here))
+            spec = form.cells[ref]
+
+            def labels(columns: tuple[str, ...], at: tuple[str, str] = (t, row)) -> str:
+                return "、".join(form.cells[(*at, c)].column_label for c in columns)
+
+            last_label = form.cells[(t, row, relation.last_column)].column_label
+            if relation.from_last_year_only:
+                basis = f"按上年报告的{last_label}加{labels(relation.last_plus)}"
+            else:
+                steps = ([f"加{labels(relation.plus)}"] if relation.plus else []) + (
+                    [f"减{labels(relation.minus)}"] if relation.minus else [])
+                basis = f"按上年{last_label}{format_value(last)}" + "、".join(steps)
+            why = f"这是合理性提示：{relation.why}，" if relation.why else ""
+            out.append(Finding(
+                relation.rule, Severity.WARNING,
+                f"{form.table(t).number}“{spec.row_label}”{spec.column_label}为{format_value(here)}，{basis}"
+                f"推算应为{format_value(expected)}。{why}核实无误可标记为已核实。",
+                section, (ref,), expected, here))
     return out
 
 

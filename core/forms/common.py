@@ -5,7 +5,7 @@ Full-width brackets and the ASCII full stop in "1.属于国家秘密" are delibe
 """
 from __future__ import annotations
 
-from .schema import Balance, Column, MatrixTable, NarrativeSection, Row, Sum
+from .schema import Balance, Column, FromLastYear, MatrixTable, NarrativeSection, Row, Sum
 
 # Section headings, identical in both formats.
 HEADING_OVERVIEW = "一、总体情况"
@@ -124,6 +124,9 @@ RESULTS_BEFORE_OTHER = (
 OTHER_HANDLING_LABEL = "（六）其他处理"
 ROW_RESULTS_TOTAL = Row("results_total", "（七）总计", total=RESULTS_TOTAL)
 RESULTS_LABEL = "三、本年度办理结果"
+
+# 二、上年结转 continues last year's 四、结转下年度继续办理 (both formats).
+CARRY_OVER = FromLastYear("V7", "applications", "carried_over", "carry_forward")
 
 BALANCE = Balance(
     "R-3.1",

@@ -8,6 +8,7 @@ the two-column blocks （八）（九） span the same width as the three-column
 from __future__ import annotations
 
 from .common import (
+    CARRY_OVER,
     HEADING_ACTIVE,
     HEADING_APPLICATIONS,
     HEADING_OTHER,
@@ -24,6 +25,7 @@ from .common import (
     applications_table,
 )
 from .schema import (
+    RunningStock,
     AMOUNT_UNIT_CHOICE,
     SIGNED_COUNT,
     Block,
@@ -115,4 +117,6 @@ FORM_2019 = Form(
         PROBLEMS,
         OTHER,
     ),
+    # 上一年项目数量 = last year's 上一年项目数量 + last year's 本年增/减
+    cross_year=(CARRY_OVER, RunningStock("V8", "active", "prev_count", "prev_count", last_plus=("change",))),
 )

@@ -5,6 +5,7 @@ Labels verbatim from ../shared/spec/official-format.md §1.3–§1.5.
 from __future__ import annotations
 
 from .common import (
+    CARRY_OVER,
     HEADING_ACTIVE,
     HEADING_APPLICATIONS,
     HEADING_OTHER,
@@ -20,7 +21,18 @@ from .common import (
     TAB_REVIEW,
     applications_table,
 )
-from .schema import AMOUNT_WANYUAN, Block, BlockTable, Column, Form, Mention, NarrativeSection, Row, TableSection
+from .schema import (
+    AMOUNT_WANYUAN,
+    Block,
+    BlockTable,
+    Column,
+    Form,
+    Mention,
+    NarrativeSection,
+    Row,
+    RunningStock,
+    TableSection,
+)
 
 _DECISIONS = Column("decisions", "本年处理决定数量", span=3, short="处理决定")
 
@@ -111,4 +123,7 @@ FORM_2021 = Form(
         PROBLEMS,
         OTHER,
     ),
+    # 现行有效件数 = last year's 现行有效件数 + 本年制发件数 − 本年废止件数
+    cross_year=(CARRY_OVER, RunningStock("V8", "active", "in_force", "in_force", plus=("issued",), minus=("repealed",),
+                                         why="修订、当年制发又废止、重新清理等情况会造成差异")),
 )

@@ -117,6 +117,42 @@ class Balance:
 
 
 @record
+class FromLastYear:
+    """A row that starts where last year's report ended, column by column:
+    三 二、上年结转 = last year's 四、结转下年度继续办理.  A new year's draft is
+    filled from it (core/carry.py); a difference is a warning (core/checks/crossyear.py)."""
+
+    rule: str
+    table: str
+    row: str  # this year's row
+    last_row: str  # last year's row it starts from
+
+
+@record
+class RunningStock:
+    """A stock column that follows from last year's figures, row by row:
+    this year's `column` = last year's `last_column` + Σ last_plus (last year's
+    columns) + Σ plus − Σ minus (this year's columns).  Carried into a new year's
+    draft when it depends on last year alone; always a plausibility warning."""
+
+    rule: str
+    table: str
+    column: str
+    last_column: str
+    last_plus: tuple[str, ...] = ()
+    plus: tuple[str, ...] = ()
+    minus: tuple[str, ...] = ()
+    why: str = ""  # why the figures may legitimately differ, for the warning
+
+    @property
+    def from_last_year_only(self) -> bool:
+        return not (self.plus or self.minus)
+
+
+CrossYear = FromLastYear | RunningStock
+
+
+@record
 class Block:
     """One captioned block of a block table (e.g. 第二十条第（一）项)."""
 
@@ -135,6 +171,11 @@ class BlockTable:
     # Value columns of every block span this many grid columns in total.
     value_width: int
 
+    @property
+    def number(self) -> str:
+        """表二: how prose cites the table."""
+        return self.name.partition(" ")[0]
+
 
 @record
 class MatrixTable:
@@ -145,6 +186,18 @@ class MatrixTable:
     note: str | None = None  # text of the top-left corner cell
     show_row_labels: bool = True
     balances: tuple[Balance, ...] = ()
+
+    @property
+    def number(self) -> str:
+        """表三: how prose cites the table."""
+        return self.name.partition(" ")[0]
+
+    def leaf_columns(self) -> tuple[Column, ...]:
+        """The value columns, left to right (totals included)."""
+        return tuple(leaf for top in self.columns for leaf in top.leaves())
+
+    def leaf_rows(self) -> tuple[Row, ...]:
+        return tuple(leaf for top in self.rows for leaf in top.leaves())
 
 
 Table = BlockTable | MatrixTable
@@ -218,6 +271,8 @@ class Form:
     first_year: int
     last_year: int | None
     sections: tuple[Section, ...]
+    # How this year's figures follow from last year's report (carry-over, V7, V8).
+    cross_year: tuple[CrossYear, ...] = ()
     cells: dict[CellRef, CellSpec] = field(default_factory=dict, compare=False)
 
     def covers(self, year: int) -> bool:
