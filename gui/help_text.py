@@ -4,7 +4,7 @@ from __future__ import annotations
 from html import escape
 
 from core import APP_NAME, __version__
-from core.forms import FORMS, MatrixTable, NarrativeSection, TableSection
+from core.forms import FORMS, MatrixTable, NarrativeSection, TableSection, current_form
 
 
 def guide_html() -> str:
@@ -22,7 +22,7 @@ def guide_html() -> str:
         years = f"{f.first_year}—{f.last_year}年度" if f.last_year else f"{f.first_year}年度起"
         parts.append(f"<li>{escape(f.short_name)}（{escape(f.document)}）：{years}</li>")
     parts.append("</ul><h3>三、各部分应说明的内容</h3>")
-    form = FORMS["2021"]
+    form = current_form()
     for s in form.sections:
         if isinstance(s, NarrativeSection):
             parts.append(f"<p><b>{escape(s.heading)}</b>：{escape('；'.join(s.prompts))}。</p>")

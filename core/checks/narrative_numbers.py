@@ -35,8 +35,9 @@ class Measure:
 
     name: str  # Chinese, as used in the message
     group: str | None  # row group whose leaves are summed (（三）不予公开 …), for the message
+    # the cells it sums in a report's format; it is not looked for in prose
+    # when the format lacks one of them (现行有效 before 2021)
     cells: Callable[[Report], list[CellRef]]
-    forms: tuple[str, ...] = ("2019", "2021")
     unit: str = "件"
     skip_words: tuple[str, ...] = _SKIP_CLAUSE
 
@@ -69,8 +70,9 @@ def _fixed(*refs: CellRef) -> Callable[[Report], list[CellRef]]:
     return lambda report: list(refs)
 
 
-def _normative_issued(report: Report) -> list[CellRef]:
-    return [("active", "normative", "issued" if report.form.key == "2021" else "made")]
+def _first_present(*refs: CellRef) -> Callable[[Report], list[CellRef]]:
+    """The first of `refs` the report's format has (formats name one measure differently)."""
+    return lambda report: [next((r for r in refs if r in report.form.cells), refs[0])]
 
 
 MEASURES = {
@@ -87,10 +89,10 @@ MEASURES = {
     "carry_forward": Measure("结转下年度", None, _fixed((A, "carry_forward", "total"))),
     "reconsideration": Measure("行政复议", None, _fixed(("review", "cases", "recon_total"))),
     "litigation": Measure("行政诉讼", None, _fixed(("review", "cases", "direct_total"), ("review", "cases", "after_total"))),
-    "normative_issued": Measure("制发规范性文件", None, _normative_issued),
-    "normative_in_force": Measure("现行有效规范性文件", None, _fixed(("active", "normative", "in_force")),
-                                  forms=("2021",)),
-    "fee": Measure("行政事业性收费", None, _fixed(("active", "fees", "fee_amount")), forms=("2021",), unit="万元"),
+    "normative_issued": Measure("制发规范性文件", None,
+                                _first_present(("active", "normative", "issued"), ("active", "normative", "made"))),
+    "normative_in_force": Measure("现行有效规范性文件", None, _fixed(("active", "normative", "in_force"))),
+    "fee": Measure("行政事业性收费", None, _fixed(("active", "fees", "fee_amount")), unit="万元"),
 }
 
 
@@ -181,14 +183,15 @@ def _claim_finding(report: Report, heading: str, section: str, para: int, senten
 
 def check_narrative_numbers(report: Report) -> list[Finding]:
     out: list[Finding] = []
-    form_key = report.form.key
+    cells = report.form.cells
+    present = {name: all(ref in cells for ref in m.cells(report)) for name, m in MEASURES.items()}
     for section in report.form.narratives:
         text = report.texts.get(section.key, "")
         for para, sentence in _sentences(text):
             claimed = [False] * len(sentence)
             for name, pattern in PATTERNS:
                 measure = MEASURES[name]
-                if form_key not in measure.forms:
+                if not present[name]:
                     continue
                 for m in re.finditer(pattern, sentence):
                     if any(claimed[m.start() : m.end()]):

@@ -48,6 +48,11 @@ def form_for_year(year: int) -> Form:
     raise ValueError(f"不支持{year}年度的报告：本软件支持{FIRST_SUPPORTED_YEAR}年度及以后的报告。")
 
 
+def current_form() -> Form:
+    """The format in force now (the one without a last year)."""
+    return max(FORMS.values(), key=lambda f: f.first_year)
+
+
 def get_form(key: str) -> Form:
     try:
         return FORMS[key]
@@ -57,6 +62,6 @@ def get_form(key: str) -> Form:
 
 __all__ = [
     "Block", "BlockTable", "CellRef", "CellSpec", "Column", "Domain", "EVALUATION_ORDER", "FORMS", "Form",
-    "MatrixTable", "NarrativeSection", "Number", "Row", "Table", "TableSection", "ValueKind", "form_for_year",
+    "MatrixTable", "NarrativeSection", "Number", "Row", "Table", "TableSection", "ValueKind", "current_form", "form_for_year",
     "get_form", "FIRST_SUPPORTED_YEAR",
 ]

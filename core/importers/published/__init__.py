@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...forms import FORMS, form_for_year
+from ...forms import FORMS, current_form, form_for_year
 from .document import Document
 from .errors import PublishedImportError
 from .result import ImportResult, Kind, Note
@@ -57,7 +57,7 @@ def from_document(doc: Document) -> ImportResult:
     from .narrative import closing_date, narrative, title_metadata
 
     label_form, _ = detect_form(doc, FORMS)
-    result = ImportResult(doc.name, doc.kind, label_form or FORMS["2021"])
+    result = ImportResult(doc.name, doc.kind, label_form or current_form())
     for line in doc.notes:
         result.note(Kind.READ, line)
     title_metadata(doc, result)
