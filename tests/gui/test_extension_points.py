@@ -83,3 +83,23 @@ def test_a_report_tab_and_a_workspace_from_their_own_modules(qtbot, home, extra_
         assert w.workspaces.current_key() == "report"
     finally:
         w.close()
+
+
+def test_every_registered_module_imports_and_the_package_build_collects_them():
+    """Registries name modules as strings: a typo, or a packaged app without
+    them (PyInstaller cannot follow importlib), would only show at run time."""
+    import importlib
+    from pathlib import Path
+
+    from gui import menus, report_tabs, workspaces
+
+    for name in menus.ACTION_MODULES:
+        assert isinstance(importlib.import_module(name).ACTIONS, tuple), name
+    for name in report_tabs.TAB_MODULES:
+        assert isinstance(importlib.import_module(name).TAB, report_tabs.ReportTab), name
+    for name in workspaces.WORKSPACE_MODULES:
+        assert isinstance(importlib.import_module(name).WORKSPACE, workspaces.Workspace), name
+    for module, cls in report_tabs.SECTION_TAB_CLASSES.values():
+        assert hasattr(importlib.import_module(module), cls)
+    spec = (Path(__file__).resolve().parents[2] / "installer" / "ogi_report.spec").read_text("utf-8")
+    assert 'collect_submodules("gui")' in spec
