@@ -30,6 +30,8 @@ SUBCOMMANDS = (
     "export",
     "template",
     "import_xlsx",
+    "import_report",
+    "audit",
     "register_import",
     "register_export",
     "charts",

@@ -8,10 +8,7 @@ tables without nested tables and with more than two columns are data tables.
 """
 from __future__ import annotations
 
-import email
-import email.policy
 import re
-from email.message import EmailMessage
 from typing import Any
 
 from .document import Cell, Document, GridBuilder, Row
@@ -52,6 +49,10 @@ def decode_html(data: bytes, name: str, notes: list[str]) -> str:
 
 
 def _mhtml_html(data: bytes, name: str) -> bytes:
+    import email  # only for web archives: the email package costs ~70 ms to load
+    import email.policy
+    from email.message import EmailMessage
+
     msg = email.message_from_bytes(data, policy=email.policy.default)
     assert isinstance(msg, EmailMessage)
     for part in msg.walk():

@@ -74,6 +74,11 @@ class Locator:
         self.armed: MatrixTable | None = None
         self.deferred: list[tuple[Target, list[Cell], str]] = []
         self.centers: dict[tuple[str, int], list[list[float]]] = {}
+        self.exact: dict[str, list[Target]] = {}
+        for t in self.targets:
+            self.exact.setdefault(t.key, []).append(t)
+        self.amount_stems = [(ref, key(spec.column_label.split("（")[0])) for ref, spec in self.form.cells.items()
+                             if spec.domain.kind is ValueKind.AMOUNT]
 
     # --- the scan ------------------------------------------------------------------
 
@@ -116,10 +121,7 @@ class Locator:
             self._header_units(k)
 
     def _header_units(self, k: str) -> None:
-        for ref, spec in self.form.cells.items():
-            if spec.domain.kind is not ValueKind.AMOUNT:
-                continue
-            stem = key(spec.column_label.split("（")[0])
+        for ref, stem in self.amount_stems:
             if k.startswith(stem) and "元" in k[len(stem):]:
                 self.header_unit[ref] = "万元" if "万元" in k[len(stem):] else "元"
 
@@ -128,7 +130,9 @@ class Locator:
             return None, 0.0, ""
         variants = _label_variants(labels)
         best: tuple[float, float, Target | None, str] = (0.0, 0.0, None, "")
-        for t in self.targets:
+        # Most labels are printed exactly: then only the rows with that label compete.
+        candidates = self.exact.get(variants[0]) or self.targets
+        for t in candidates:
             raw = label_score(variants[0], t)
             if t.leaf:
                 raw = max(raw, *(label_score(v, t, contain=False) for v in variants[1:]))

@@ -7,6 +7,7 @@ import report lists: typos ("2.其他法律行政止公开"), abbreviations
 from __future__ import annotations
 
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from .targets import Target
 from .text import item_number
@@ -19,6 +20,7 @@ def is_subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
+@lru_cache(maxsize=16384)
 def label_score(printed: str, target: Target, contain: bool = True) -> float:
     """1.0 for an exact label; 0 < s < 1 for a fuzzy one; 0 when it is not this row.
 
@@ -40,7 +42,10 @@ def label_score(printed: str, target: Target, contain: bool = True) -> float:
         return 0.95  # the words exactly, the item number missing or different in form
     if min(len(body_p), len(body_t)) < 3:
         return 0.0  # two characters ("其他", "总计") say nothing about which row this is
-    ratio = SequenceMatcher(None, body_p, body_t, autojunk=False).ratio()
+    lp, lt = len(body_p), len(body_t)
+    # difflib only when the lengths allow a ratio above the threshold (it is the costly part).
+    ratio = SequenceMatcher(None, body_p, body_t, autojunk=False).ratio() if 2 * min(lp, lt) / (lp + lt) >= FUZZY_MIN \
+        else 0.0
     if len(body_p) >= 3 and is_subsequence(body_p, body_t):
         # An abbreviation of the declared label: as good as its share of it, at least FUZZY_MIN.
         ratio = max(ratio, FUZZY_MIN + 0.3 * len(body_p) / len(body_t))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ctypes
 import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
@@ -24,18 +25,11 @@ _PAGE_NUMBER = re.compile(r"^[-—－–\s]*\d{1,3}[-—－–\s]*$")
 
 
 class _Char:
-    __slots__ = ("ch", "x0", "x1", "y0", "y1")
+    __slots__ = ("ch", "cx", "cy", "x0", "x1", "y0", "y1")
 
     def __init__(self, ch: str, x0: float, x1: float, y0: float, y1: float) -> None:
         self.ch, self.x0, self.x1, self.y0, self.y1 = ch, x0, x1, y0, y1
-
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def cy(self) -> float:
-        return (self.y0 + self.y1) / 2
+        self.cx, self.cy = (x0 + x1) / 2, (y0 + y1) / 2
 
 
 def _chars(textpage: Any, raw: Any) -> list[_Char]:
@@ -70,18 +64,42 @@ def _rules(page: Any, raw: Any) -> tuple[list[tuple[float, float, float]], list[
     return hs, vs
 
 
-def _cell_of(c: _Char, hs: list[tuple[float, float, float]], vs: list[tuple[float, float, float]]
-             ) -> tuple[float, float, float, float] | None:
-    """(top, bottom, left, right) of the ruled cell around a character, or None."""
-    top = min((y for y, a, b in hs if y >= c.cy and a - 1 <= c.cx <= b + 1), default=None)
-    bottom = max((y for y, a, b in hs if y <= c.cy and a - 1 <= c.cx <= b + 1), default=None)
-    if top is None or bottom is None:
+class _Rules:
+    """Border lines sorted by position, so that the rules around a character
+    are found by bisection instead of scanning every line of the page."""
+
+    def __init__(self, hs: list[tuple[float, float, float]], vs: list[tuple[float, float, float]]) -> None:
+        self.hs = sorted(hs)
+        self.vs = sorted(vs)
+        self.hy = [h[0] for h in self.hs]
+        self.vx = [v[0] for v in self.vs]
+
+    @staticmethod
+    def _nearest(lines: list[tuple[float, float, float]], keys: list[float], at: float, across: float,
+                 upward: bool) -> float | None:
+        i = bisect_left(keys, at)
+        indices = range(i, len(lines)) if upward else range(i - 1, -1, -1)
+        for j in indices:
+            pos, a, b = lines[j]
+            if a - 1 <= across <= b + 1:
+                return pos
         return None
-    left = max((x for x, a, b in vs if x <= c.cx and a - 1 <= c.cy <= b + 1), default=None)
-    right = min((x for x, a, b in vs if x >= c.cx and a - 1 <= c.cy <= b + 1), default=None)
-    if left is None or right is None:
-        return None
-    return top, bottom, left, right
+
+    def cell_of(self, c: _Char) -> tuple[float, float, float, float] | None:
+        """(top, bottom, left, right) of the ruled cell around a character, or None."""
+        top = self._nearest(self.hs, self.hy, c.cy, c.cx, True)
+        if top is None:
+            return None
+        bottom = self._nearest(self.hs, self.hy, c.cy, c.cx, False)
+        if bottom is None:
+            return None
+        right = self._nearest(self.vs, self.vx, c.cx, c.cy, True)
+        if right is None:
+            return None
+        left = self._nearest(self.vs, self.vx, c.cx, c.cy, False)
+        if left is None:
+            return None
+        return top, bottom, left, right
 
 
 def _lines(chars: list[_Char]) -> list[list[_Char]]:
@@ -217,8 +235,9 @@ def read_pdf(data: bytes, name: str) -> Document:
             reader = _PageReader(doc, i + 1, origin)
             cells: dict[tuple[float, float, float, float], list[_Char]] = {}
             free = []
+            rules = _Rules(hs, vs)
             for c in chars:
-                box = _cell_of(c, hs, vs) if hs and vs else None
+                box = rules.cell_of(c) if hs and vs else None
                 if box is None:
                     free.append(c)
                 else:

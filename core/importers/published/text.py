@@ -32,7 +32,8 @@ def key(text: str) -> str:
     """The comparison form of a label: NFKC (brackets become ASCII), the item
     number kept but its separator unified, punctuation and spaces dropped."""
     s = unicodedata.normalize("NFKC", text or "").strip()
-    s = re.sub(r"[\s\u3000\xa0]+", "", s)
+    # Quotes go first: a PDF may put “ before the item number of “3.危及…”.
+    s = re.sub(r"[\s\u3000\xa0“”\"'‘’「」『』]+", "", s)
     s = _NUM_SEP.sub(r"\1.", s)
     s = s.replace("【", "(").replace("】", ")").replace("〔", "(").replace("〕", ")")
     num = re.match(r"^\d{1,2}\.", s)
