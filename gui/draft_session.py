@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from .host import Host
 
 DRAFT_FILTER = f"年报草稿 (*{DRAFT_SUFFIX})"
+LAST_YEAR_FILTER = (f"上年报告 (*{DRAFT_SUFFIX} *.html *.htm *.shtml *.mht *.mhtml *.docx *.doc *.wps *.pdf);;"
+                    f"{DRAFT_FILTER};;已发布的报告 (*.html *.htm *.shtml *.mht *.mhtml *.docx *.doc *.wps *.pdf)")
 AUTOSAVE_MS = 60_000
 
 
@@ -100,28 +102,46 @@ class DraftSession(QObject):
             self.host.show_section("overview")
 
     def new_from_last_year(self) -> None:
-        from core.carry import new_from_previous
-        from core.forms import form_for_year
-
+        """Last year's draft, or last year's report as published (web page, Word,
+        PDF: read off the UI thread, then carried over the same way)."""
         if not self.maybe_save():
             return
-        path = self.host.ask_open_path("选择上一年度的报告草稿", DRAFT_FILTER)
+        path = self.host.ask_open_path("选择上一年度的报告（草稿，或已发布的网页、Word、PDF）", LAST_YEAR_FILTER)
         if path is None:
+            return
+        if path.suffix.lower() != DRAFT_SUFFIX:
+            from .published_actions import read_published
+
+            read_published(self.host, path,  # type: ignore[arg-type]
+                           lambda result: self._carry_from(result.to_report(), path, published=True))
             return
         try:
             previous = load(path)
+        except DraftError as exc:
+            self.host.show_error(str(exc), "无法新建")
+            return
+        self._carry_from(previous, path)
+
+    def _carry_from(self, previous: Report, path: Path, published: bool = False) -> None:
+        from core.carry import new_from_previous
+        from core.forms import form_for_year
+
+        try:
             form = form_for_year(previous.meta.year + 1)
             sections = [(n.key, n.heading, not previous.texts.get(n.key, "").strip(),
                          bool(previous.texts.get(n.key, "").strip())) for n in form.narratives]
             result = new_from_previous(previous, path.resolve(), skeleton=self.host.ask_skeleton(sections, True))
-        except (DraftError, ValueError) as exc:
+        except ValueError as exc:
             self.host.show_error(str(exc), "无法新建")
             return
         self.doc.replace(result.report, None, dirty=True)
-        lines = [f"已根据“{path.name}”新建{result.report.meta.year}年度报告。", "", "已结转："]
+        source = f"已发布的报告“{path.name}”" if published else f"“{path.name}”"
+        lines = [f"已根据{source}新建{result.report.meta.year}年度报告。", "", "已结转："]
         lines += [f"· {x}" for x in result.carried]
         if result.not_carried:
             lines += ["", "未能结转（需按本年度实际填写）："] + [f"· {x}" for x in result.not_carried]
+        if published:
+            lines += ["", "上年数字读自已发布的报告，请核对“二、上年结转”等结转数字。"]
         self.host.show_info("从上年报告新建", "\n".join(lines))
         self.host.show_section("overview")
 

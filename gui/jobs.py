@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
 POLL_MS = 50
+_RUNNING: set[Job[object]] = set()  # jobs started and not finished, kept alive until they are
 
 
 class Cancelled(Exception):
@@ -96,6 +97,7 @@ class Job(Generic[T]):
                 self._show_progress()
             return
         self._timer.stop()
+        _RUNNING.discard(self)
         if self._dialog is not None:
             self._dialog.reset()
             self._dialog.deleteLater()
@@ -137,5 +139,6 @@ def run_job(parent: QWidget, title: str, work: Callable[[Progress], T], done: Ca
             failed: Callable[[BaseException], None] | None = None, *, delay_ms: int = 400) -> Job[T]:
     """Start `work` on a worker thread (see the module docstring); returns the Job."""
     job = Job(parent, title, work, done, failed, delay_ms)
+    _RUNNING.add(job)  # a caller need not keep the Job: Qt holds its timer's slot only weakly
     job.start()
     return job

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 ACTION_MODULES = (
     "gui.file_actions",
     "gui.transfer_actions",
+    "gui.published_actions",
     "gui.chart_actions",
     "gui.edit_actions",
     "gui.help_actions",

@@ -94,8 +94,8 @@ def copied_paragraphs(paragraphs: Iterable[Paragraph], threshold: float = SIMILA
             for j in postings[x + 1:]:
                 if paras[i].group != paras[j].group:
                     shared[(i, j)] += 1
-    for (i, j), n in shared.items():
-        if n < 0.6 * max(1, min(usable[i], usable[j])):
+    for (i, j), count in shared.items():
+        if count < 0.6 * max(1, min(usable[i], usable[j])):
             continue  # a 90 % similar pair shares well over 60 % of its usable sampled shingles
         m = SequenceMatcher(None, norms[i], norms[j], autojunk=False)
         if m.real_quick_ratio() < threshold or m.quick_ratio() < threshold:

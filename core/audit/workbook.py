@@ -27,7 +27,7 @@ def _copies_of(result: AuditResult) -> dict[int, int]:
 
 def summary_rows(result: AuditResult) -> list[list[Any]]:
     copies = _copies_of(result)
-    rows = []
+    rows: list[list[Any]] = []
     for n, e in enumerate(result.entries):
         if e.report is None:
             rows.append([e.path.name, "", "", "", "", "", "", "", f"无法读取：{e.error}", str(e.path)])
@@ -41,7 +41,7 @@ def summary_rows(result: AuditResult) -> list[list[Any]]:
 
 def finding_rows(result: AuditResult) -> list[list[Any]]:
     rows: list[list[Any]] = []
-    for n, e in enumerate(result.entries):
+    for e in result.entries:
         agency = e.report.meta.agency if e.report else ""
         year = e.report.meta.year if e.report else ""
         if e.error:
