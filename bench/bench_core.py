@@ -47,6 +47,20 @@ def main() -> int:
     median, p95 = measure(narrative_keystroke, 200)
     print(f"{'(info) checks after a narrative keystroke':<40} median {median:8.3f} ms   p95 {p95:8.3f} ms")
 
+    # A cell edit when the narrative holds linked data passages (issue 20): the
+    # passages are rewritten inside the edit, then every check runs; same budget.
+    from core.skeleton import apply_skeleton
+
+    linked = distinct_full_report("2021")
+    apply_skeleton(linked)
+    ref = ("applications", "new", "natural")
+
+    def edit_with_passages() -> None:
+        linked.set_values({ref: next(counter)})
+        run_checks(linked)
+
+    ok &= report_line("cell edit + linked passages + checks", *measure(edit_with_passages, 500), 2.0)
+
     with tempfile.TemporaryDirectory() as d:
         path = Path(d) / "bench.ogir"
         save(report, path)

@@ -116,6 +116,7 @@ class Passage:
     title: str  # shown in the 插入数据说明 menu
     section: str  # narrative section it belongs to
     subheading: int | None  # index in the section's subheadings it goes under in a new skeleton
+    tables: tuple[str, ...]  # the tables it reads: an edit elsewhere leaves it alone
     wording: Wording
 
 
@@ -194,17 +195,18 @@ FEES_2021 = FeeWording(
 )
 
 _COMMON = (
-    Passage("active", "主动公开情况（表二）", "overview", 0, ACTIVE_2019),
-    Passage("applications", "依申请公开情况（表三）", "overview", 1, APPLICATIONS),
-    Passage("review", "行政复议、行政诉讼情况（表四）", "overview", 1, REVIEW),
+    Passage("active", "主动公开情况（表二）", "overview", 0, ("active",), ACTIVE_2019),
+    Passage("applications", "依申请公开情况（表三）", "overview", 1, ("applications",), APPLICATIONS),
+    Passage("review", "行政复议、行政诉讼情况（表四）", "overview", 1, ("review",), REVIEW),
 )
 
 PASSAGES: dict[str, tuple[Passage, ...]] = {
     "2019": _COMMON,
     "2021": (
-        Passage("active", "主动公开情况（表二）", "overview", 0, ACTIVE_2021),
+        Passage("active", "主动公开情况（表二）", "overview", 0, ("active",), ACTIVE_2021),
         *_COMMON[1:],
-        Passage("fees", "信息处理费情况（表三）", "other", 0, FEES_2021),
+        # also reads the register's fees: a register change refreshes every passage
+        Passage("fees", "信息处理费情况（表三）", "other", 0, ("applications",), FEES_2021),
     ),
 }
 

@@ -291,20 +291,30 @@ class Report:
         links = self.links.get(section)
         return locate(self.texts.get(section, ""), links) if links else []
 
-    def refresh_links(self, sections: Iterable[str] | None = None) -> list[str]:
-        """Rewrite every live linked passage (of the given sections, or all)
-        from the current numbers.  Returns the sections whose text changed
-        (no notification: callers emit)."""
+    def refresh_links(self, sections: Iterable[str] | None = None,
+                      tables: frozenset[str] | None = None) -> list[str]:
+        """Rewrite every live linked passage (of the given sections, or all;
+        reading the given tables, or any) from the current numbers.  Returns
+        the sections whose text changed (no notification: callers emit)."""
         if not any(self.links.values()):
             return []
+        from ..forms.passages import passage
         from ..sentences import passage_text  # the sentences read the model: imported on use
+
+        def fresh_text(link: LinkedPassage) -> str | None:
+            p = passage(self.meta.form_key, link.key)
+            if p is None:
+                return None
+            if tables is not None and tables.isdisjoint(p.tables):
+                return link.text  # not affected by this change
+            return passage_text(self, link.key)
 
         changed = []
         wanted = None if sections is None else set(sections)
         for section, links in list(self.links.items()):
             if wanted is not None and section not in wanted:
                 continue
-            fresh = {id(link): passage_text(self, link.key) for link in links}
+            fresh = {id(link): fresh_text(link) for link in links}
             old = self.texts.get(section, "")
             text, kept = refreshed(old, links, fresh)
             if kept:
@@ -319,7 +329,8 @@ class Report:
     def _numbers_changed(self, change: Change) -> None:
         """Emit a change of numbers, then the passage texts it rewrote, so that
         one edit (and its undo) moves the tables and the prose together."""
-        sections = self.refresh_links()
+        tables = frozenset(ref[0] for ref in change.cells) if change.kind == "cells" else None
+        sections = self.refresh_links(tables=tables)
         self._emit(change)
         for section in sections:
             self._emit(Change("text", section=section))
