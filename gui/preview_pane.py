@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QTextBrowser, QWidget
 
-from core.export.preview_html import preview_html
+from core.export.preview_html import column_shares, preview_html
 
 from .document import Document
 
@@ -63,6 +63,7 @@ class PreviewPane(QWidget):
         self.page.setLineWrapColumnOrWidth(text_px)
         value = self.page.verticalScrollBar().value()
         self.page.setHtml(preview_html(self.doc.report, text_px))
+        self._fix_column_widths()
         # the top margin scrolls away with the text, as on a page
         root = self.page.document().rootFrame()
         fmt = root.frameFormat()
@@ -70,6 +71,19 @@ class PreviewPane(QWidget):
         fmt.setBottomMargin(text_px * TOP_MM / TEXT_MM)
         root.setFrameFormat(fmt)
         self.page.verticalScrollBar().setValue(value)
+
+    def _fix_column_widths(self) -> None:
+        """The Word export's column widths on every table: the HTML says them per
+        cell, but Qt spreads a merged cell's width evenly over its columns."""
+        from PySide6.QtGui import QTextLength, QTextTable
+
+        tables = [f for f in self.page.document().rootFrame().childFrames() if isinstance(f, QTextTable)]
+        for table, shares in zip(tables, column_shares(self.doc.report)):
+            if table.columns() != len(shares):
+                continue
+            fmt = table.format()
+            fmt.setColumnWidthConstraints([QTextLength(QTextLength.Type.PercentageLength, p) for p in shares])
+            table.setFormat(fmt)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

@@ -23,7 +23,7 @@ from ..model.report import Report
 from ..narrative import paragraphs
 from .content import cell_text, chinese_date, title_lines
 from .settings import ExportSettings
-from .table_widths import print_layout
+from .table_widths import PrintLayout, print_layout
 
 # As in word_tables.py (which loads python-docx, too slow to import for a preview):
 # cell side margins of 28 twips, a little slack per column, the type area in points.
@@ -39,11 +39,37 @@ def _font(family: str) -> str:
     return f"font-family:'{family}', 'Noto Serif CJK SC', 'Source Han Serif SC', serif"
 
 
-def _table(report: Report, grid: Grid, font_px: float, font_pt: float) -> str:
-    texts = {(c.row, c.col): (cell_text(report, c.ref) if c.role is Role.VALUE and c.ref else c.text)
-             for c in grid.cells}
+def _texts(report: Report, grid: Grid) -> dict[tuple[int, int], str]:
+    return {(c.row, c.col): (cell_text(report, c.ref) if c.role is Role.VALUE and c.ref else c.text)
+            for c in grid.cells}
+
+
+def _table_font_pt(grid: Grid, s: ExportSettings) -> float:
+    return s.review_table_font_pt if grid.n_cols > 10 else s.table_font_pt
+
+
+def _print_layout(report: Report, grid: Grid, font_pt: float) -> PrintLayout:
     pad = 2 * CELL_SIDE_MARGIN_TWIPS / TWIPS_PER_PT / font_pt
-    pl = print_layout(grid, texts, TEXT_WIDTH_PT / font_pt, pad + SLACK)
+    return print_layout(grid, _texts(report, grid), TEXT_WIDTH_PT / font_pt, pad + SLACK)
+
+
+def column_shares(report: Report, settings: ExportSettings | None = None) -> list[list[float]]:
+    """Per table of the page, in order, each grid column's share of the width in
+    percent.  Qt's rich text spreads a merged cell's width evenly over the
+    columns it spans, so the window sets these on the laid-out tables too."""
+    s = settings or ExportSettings()
+    out = []
+    for section in report.form.sections:
+        if isinstance(section, TableSection):
+            grid = layout(section.table)
+            widths = _print_layout(report, grid, _table_font_pt(grid, s)).widths
+            out.append([w / sum(widths) * 100 for w in widths])
+    return out
+
+
+def _table(report: Report, grid: Grid, font_px: float, font_pt: float) -> str:
+    texts = _texts(report, grid)
+    pl = _print_layout(report, grid, font_pt)
     total = sum(pl.widths)
     out = [f'<table width="100%" border="1" cellspacing="0" cellpadding="3" '
            f'style="border-collapse:collapse; border-color:#000; font-size:{font_px:.1f}px">']
@@ -88,7 +114,7 @@ def preview_html(report: Report, text_px: int, settings: ExportSettings | None =
         out.append(f'<p style="{_font(s.heading1_font)}; {indent}; {line}">{escape(section.heading)}</p>')
         if isinstance(section, TableSection):
             grid = layout(section.table)
-            pt = s.review_table_font_pt if grid.n_cols > 10 else s.table_font_pt
+            pt = _table_font_pt(grid, s)
             out.append(_table(report, grid, body_px * pt / BODY_PT, pt))
             out.append(f'<p style="{line}">&nbsp;</p>')
             continue
