@@ -67,11 +67,12 @@ def column_shares(report: Report, settings: ExportSettings | None = None) -> lis
     return out
 
 
-def _table(report: Report, grid: Grid, font_px: float, font_pt: float) -> str:
+def _table(report: Report, grid: Grid, font_px: float, font_pt: float, latin_font: str) -> str:
     texts = _texts(report, grid)
+    number_font = f"font-family:'{latin_font}', serif"
     pl = _print_layout(report, grid, font_pt)
     total = sum(pl.widths)
-    out = [f'<table width="100%" border="1" cellspacing="0" cellpadding="3" '
+    out = [f'<table width="100%" border="1" cellspacing="0" cellpadding="2" '
            f'style="border-collapse:collapse; border-color:#000; font-size:{font_px:.1f}px">']
     for r in range(grid.n_rows):
         out.append("<tr>")
@@ -86,7 +87,9 @@ def _table(report: Report, grid: Grid, font_px: float, font_pt: float) -> str:
             if cell.colspan > 1:
                 attrs += f' colspan="{cell.colspan}"'
             if cell.role is Role.VALUE and cell.ref is not None:
-                out.append(f'<td align="center" valign="middle"{attrs}>{escape(texts[(r, c)])}</td>')
+                # numbers never wrap, in the Latin font Word gives them (narrower digits)
+                out.append(f'<td align="center" valign="middle"{attrs} style="white-space:nowrap; {number_font}">'
+                           f'{escape(texts[(r, c)])}</td>')
             else:
                 align = "left" if cell.role is Role.LABEL else "center"
                 lines = pl.lines.get((r, c), (cell.text,))
@@ -115,7 +118,7 @@ def preview_html(report: Report, text_px: int, settings: ExportSettings | None =
         if isinstance(section, TableSection):
             grid = layout(section.table)
             pt = _table_font_pt(grid, s)
-            out.append(_table(report, grid, body_px * pt / BODY_PT, pt))
+            out.append(_table(report, grid, body_px * pt / BODY_PT, pt, s.western_font))
             out.append(f'<p style="{line}">&nbsp;</p>')
             continue
         for p in paragraphs(report.texts.get(section.key, "")):
