@@ -28,7 +28,6 @@ from .forms.schema import BlockTable, Column, Number, Row
 from .model.report import Report
 from .model.values import format_value
 
-A = "applications"
 Node = TypeVar("Node", Row, Column)
 
 
@@ -77,42 +76,44 @@ def _sentence(parts: Sequence[str]) -> str:
 
 
 def _applications(report: Report, w: ApplicationsWording) -> str:
-    table = _matrix(report, A)
+    t, total = w.table, w.total
+    received_row, carried_row, handled_row, forward_row = w.rows
+    table = _matrix(report, t)
 
     def cell(row: str, col: Column) -> Number:
-        return sum((report.number((A, row, leaf.key)) for leaf in col.leaves()), start=0)
+        return sum((report.number((t, row, leaf.key)) for leaf in col.leaves()), start=0)
 
     def result(row: Row) -> Number:
-        return sum((report.number((A, leaf.key, "total")) for leaf in row.leaves()), start=0)
+        return sum((report.number((t, leaf.key, total)) for leaf in row.leaves()), start=0)
 
-    received = report.number((A, "new", "total"))
+    received = report.number((t, received_row, total))
     if received:
         items = []
         for key in w.applicant_groups:
             col = _find(table.columns, key)
-            n = cell("new", col)
+            n = cell(received_row, col)
             if not n:
                 continue
             item = w.applicant_item.format(name=col.short_name, n=_n(n))
             if key in w.detailed_groups:
-                details = [w.detail_item.format(name=leaf.short_name, n=_n(cell("new", leaf)))
-                           for leaf in col.leaves() if cell("new", leaf)]
+                details = [w.detail_item.format(name=leaf.short_name, n=_n(cell(received_row, leaf)))
+                           for leaf in col.leaves() if cell(received_row, leaf)]
                 item += f"（{'、'.join(details)}）"
             items.append(item)
         first = w.received.format(n=_n(received)) + ("，其中" + "、".join(items) if items else "")
     else:
         first = w.none_received
-    carried = report.number((A, "carried_over", "total"))
+    carried = report.number((t, carried_row, total))
     out = _sentence([first, w.carried_over.format(n=_n(carried)) if carried else ""])
 
-    handled = report.number((A, "results_total", "total"))
+    handled = report.number((t, handled_row, total))
     if handled:
-        results = [(_find(table.rows, key), key) for key in w.result_groups]
-        items = [w.result_item.format(name=row.short_name, n=_n(result(row))) for row, _ in results if result(row)]
+        results = [_find(table.rows, key) for key in w.result_groups]
+        items = [w.result_item.format(name=row.short_name, n=_n(result(row))) for row in results if result(row)]
         second = w.handled.format(n=_n(handled)) + ("，其中" + "、".join(items) if items else "")
     else:
         second = w.none_handled if received or carried else ""
-    forward = report.number((A, "carry_forward", "total"))
+    forward = report.number((t, forward_row, total))
     return out + _sentence([second, w.carry_forward.format(n=_n(forward)) if forward else ""])
 
 
@@ -120,11 +121,11 @@ def _applications(report: Report, w: ApplicationsWording) -> str:
 
 
 def _review(report: Report, w: ReviewWording) -> str:
-    table = _matrix(report, "review")
+    table = _matrix(report, w.table)
     row = table.rows[0].key
 
     def count(blocks: tuple[str, ...], suffix: str) -> Number:
-        return sum((report.number(("review", row, f"{b}_{suffix}")) for b in blocks), start=0)
+        return sum((report.number((w.table, row, f"{b}_{suffix}")) for b in blocks), start=0)
 
     if not any(count(blocks, w.total) for _, blocks in w.kinds):
         return w.all_none + "。"
@@ -150,56 +151,58 @@ def _review(report: Report, w: ReviewWording) -> str:
 # --- 主动公开 ---------------------------------------------------------------------
 
 
-def _stock(report: Report, w: StockRows) -> str:
-    stock_col = _column(report, "active", w.stock)
+def _stock(report: Report, t: str, w: StockRows) -> str:
+    stock_col = _column(report, t, w.stock)
     cols = (*w.acts, w.stock)
-    if not any(report.number(("active", key, c)) for key in w.rows for c in cols):
-        rows = "和".join(_row(report, "active", key).short_name for key in w.rows)
+    if not any(report.number((t, key, c)) for key in w.rows for c in cols):
+        rows = "和".join(_row(report, t, key).short_name for key in w.rows)
         return w.lead + w.no_act.format(row=rows) + "，" + w.stock_none.format(verb=stock_col.short_name, row=rows) + "。"
     parts = []
     for key in w.rows:
-        row = _row(report, "active", key)
+        row = _row(report, t, key)
         acts: list[str] = []
         for col_key in w.acts:
-            n = report.number(("active", key, col_key))
+            n = report.number((t, key, col_key))
             if n:
-                verb = _column(report, "active", col_key).short_name
+                verb = _column(report, t, col_key).short_name
                 template = w.act_next if acts else w.act_first
                 acts.append(template.format(verb=verb, row=row.short_name, n=_n(n)))
-        stock = report.number(("active", key, w.stock))
+        stock = report.number((t, key, w.stock))
         stock_text = (w.stock_some.format(verb=stock_col.short_name, row=row.short_name, n=_n(stock)) if stock
                       else w.stock_none.format(verb=stock_col.short_name, row=row.short_name))
         parts.append(("、".join(acts) if acts else w.no_act.format(row=row.short_name)) + "，" + stock_text)
     return w.lead + _sentence(parts)
 
 
-def _decisions(report: Report, w: DecisionRows) -> str:
-    column = _column(report, "active", w.column).short_name
-    rows = [_row(report, "active", key) for key in w.rows]
+def _decisions(report: Report, t: str, w: DecisionRows) -> str:
+    column = _column(report, t, w.column).short_name
+    rows = [_row(report, t, key) for key in w.rows]
     items = [
-        w.item.format(row=row.short_name, column=column, n=_n(report.number(("active", row.key, w.column))))
+        w.item.format(row=row.short_name, column=column, n=_n(report.number((t, row.key, w.column))))
         for row in rows
-        if report.number(("active", row.key, w.column))
+        if report.number((t, row.key, w.column))
     ]
     if items:
         return w.some.format(items="、".join(items)) + "。"
     return w.none.format(rows="、".join(r.short_name for r in rows), column=column) + "。"
 
 
-def _amount(report: Report, w: AmountRow) -> str:
-    row = _row(report, "active", w.row)
-    amount_ref = ("active", w.row, w.amount)
+def _amount(report: Report, t: str, w: AmountRow) -> str:
+    row = _row(report, t, w.row)
+    amount_ref = (t, w.row, w.amount)
     amount = report.number(amount_ref)
-    count = report.number(("active", w.row, w.count)) if w.count else 0
+    count = report.number((t, w.row, w.count)) if w.count else 0
     if not amount and not count:
         return w.none.format(row=row.short_name) + "。"
     unit = report.unit(amount_ref) or w.unit
-    name = _column(report, "active", w.amount).short_name
+    name = _column(report, t, w.amount).short_name
     return w.some.format(row=row.short_name, count=_n(count), amount_name=name, amount=_n(amount), unit=unit) + "。"
 
 
 def _active(report: Report, w: ActiveWording) -> str:
-    return _stock(report, w.stock) + _decisions(report, w.decisions) + "".join(_amount(report, a) for a in w.amounts)
+    t = w.table
+    return (_stock(report, t, w.stock) + _decisions(report, t, w.decisions)
+            + "".join(_amount(report, t, a) for a in w.amounts))
 
 
 # --- 信息处理费 -------------------------------------------------------------------
@@ -222,7 +225,7 @@ def _fees(report: Report, w: FeeWording) -> str:
     amount = register_fees(report)
     charged = "" if amount is None else (
         w.charged.format(amount=_n(amount)) if amount else w.not_charged) + "。"
-    n = report.number((A, w.row, "total"))
+    n = report.number((w.table, w.row, w.total))
     return charged + (w.some.format(n=_n(n)) if n else w.none) + "。"
 
 

@@ -18,6 +18,9 @@ from ..records import record
 class ApplicationsWording:
     """依申请公开: received (by applicant), carried over, handled (by result), carried forward."""
 
+    table: str  # 表三
+    total: str  # its total column
+    rows: tuple[str, str, str, str]  # received, carried over, handled (（七）总计), carried forward
     received: str  # {n}
     none_received: str
     applicant_groups: tuple[str, ...]  # column keys of 表三 listed after 其中 (leaf or group)
@@ -36,6 +39,7 @@ class ApplicationsWording:
 class ReviewWording:
     """复议诉讼: one clause per kind of case, with its outcomes in brackets."""
 
+    table: str  # 表四 (one row of cases)
     lead: str
     kinds: tuple[tuple[str, tuple[str, ...]], ...]  # column group of 表四 -> blocks whose outcomes add up
     outcomes: tuple[str, ...]  # outcome suffixes of the block column keys (recon_upheld …)
@@ -89,6 +93,7 @@ class AmountRow:
 class ActiveWording:
     """主动公开: the sentences of 表二, in order."""
 
+    table: str  # 表二
     stock: StockRows
     decisions: DecisionRows
     amounts: tuple[AmountRow, ...]
@@ -100,6 +105,8 @@ class FeeWording:
     answers (the tables have no fee amount), and applications dropped because
     the fee was not paid (表三 （六）2)."""
 
+    table: str  # 表三
+    total: str  # its total column
     charged: str  # {amount} in 元, from the register
     not_charged: str  # the register has this year's answers and no fee
     row: str  # row key of 表三
@@ -121,6 +128,9 @@ class Passage:
 
 
 APPLICATIONS = ApplicationsWording(
+    table="applications",
+    total="total",
+    rows=("new", "carried_over", "results_total", "carry_forward"),
     received="本年度共收到政府信息公开申请{n}件",
     none_received="本年度未收到政府信息公开申请",
     applicant_groups=("natural", "legal"),
@@ -136,6 +146,7 @@ APPLICATIONS = ApplicationsWording(
 )
 
 REVIEW = ReviewWording(
+    table="review",
     lead="本年度",
     kinds=(("reconsideration", ("recon",)), ("litigation", ("direct", "after"))),
     outcomes=("upheld", "corrected", "other", "pending"),
@@ -150,6 +161,7 @@ REVIEW = ReviewWording(
 _DECISIONS = "{row}{column}{n}件"
 
 ACTIVE_2021 = ActiveWording(
+    table="active",
     stock=StockRows(
         lead="本年度",
         rows=("rules", "normative"),
@@ -167,6 +179,7 @@ ACTIVE_2021 = ActiveWording(
 )
 
 ACTIVE_2019 = ActiveWording(
+    table="active",
     stock=StockRows(
         lead="本年度",
         rows=("rules", "normative"),
@@ -187,6 +200,8 @@ ACTIVE_2019 = ActiveWording(
 )
 
 FEES_2021 = FeeWording(
+    table="applications",
+    total="total",
     charged="依据《政府信息公开信息处理费管理办法》，本年度收取信息处理费共计{amount}元",
     not_charged="本年度未收取信息处理费",
     row="fee_unpaid",
