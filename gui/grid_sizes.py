@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from core.export.label_lines import break_label
 from core.export.table_widths import print_layout
 from core.forms.layout import Grid, Role
 
@@ -103,12 +104,18 @@ def _block_widths(grid: Grid, char: int, available: int) -> list[int]:
 
 
 def header_texts(grid: Grid, measure: Measure, widths: Sequence[int]) -> dict[tuple[int, int], str]:
-    """Heading and note texts with their line breaks, by (row, col)."""
+    """Heading and label texts with their line breaks, by (row, col): the breaks
+    the printed tables use (core/export/label_lines.py: even lines, none of one
+    character, after a closing bracket: （五）/不予处理), else header_lines."""
     out: dict[tuple[int, int], str] = {}
+    char = max(1, measure("国"))
     for cell in grid.cells:
-        if cell.role in (Role.HEADER, Role.NOTE) and cell.text:
+        if cell.role in (Role.HEADER, Role.LABEL) and cell.text:
             width = sum(widths[cell.col : cell.col + cell.colspan]) - PAD
-            out[(cell.row, cell.col)] = header_lines(cell.text, measure, width) if cell.role is Role.HEADER else cell.text
+            lines = break_label(cell.text, width / char)
+            out[(cell.row, cell.col)] = "\n".join(lines) if lines else header_lines(cell.text, measure, width)
+        elif cell.text:
+            out[(cell.row, cell.col)] = cell.text
     return out
 
 

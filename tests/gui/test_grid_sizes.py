@@ -65,3 +65,15 @@ def test_the_value_columns_of_each_block_of_table_two_are_equal(form_key):
             spans = [sum(widths[c.col : c.col + c.colspan]) for c in heads]
             # equal but for whole pixels (each column rounded down, the last taking the remainder)
             assert max(spans) - min(spans) <= grid.n_cols, [c.text for c in heads]
+
+
+def test_row_labels_break_after_their_ordinal_not_inside_a_word():
+    grid = layout(FORMS["2021"].table("applications"))
+    # label columns 5, 6 and 20 characters wide (plus padding), values after them
+    widths = [5 * CHAR + PAD, 6 * CHAR + PAD, 20 * CHAR + PAD] + [8 * CHAR] * (grid.n_cols - 3)
+    texts = header_texts(grid, measure, widths)
+    by_text = {c.text: texts[(c.row, c.col)] for c in grid.cells if c.role is Role.LABEL}
+    assert by_text["（五）不予处理"] == "（五）\n不予处理"
+    # nine characters in a five-character column: two even lines, none of one or two characters
+    assert sorted(len(line) for line in by_text["三、本年度办理结果"].split("\n")) == [4, 5]
+    assert by_text["2.重复申请"] == "2.重复申请"

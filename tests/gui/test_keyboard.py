@@ -69,3 +69,4 @@ def test_the_current_cell_has_a_strong_cursor_rectangle(qtbot, window):
     # the 2 px frame drawn 1 px inside the cell, on its left edge at mid-height
     assert image.pixelColor(rect.left() + 1, rect.center().y()) == CURSOR_COLOR
     assert image.pixelColor(rect.center().x(), rect.top() + 1) == CURSOR_COLOR
+
