@@ -66,11 +66,38 @@ def run_self_test(out_dir: Path, extra: Callable[[], str] | None = None) -> tupl
             raise AssertionError("Excel 附表读回后数字不一致")
         return f"{path}（读回一致）"
 
+    def published() -> str:
+        import io
+
+        import pypdfium2 as pdfium
+
+        from .export.html_page import export_html
+        from .importers.published import PublishedImportError, import_published, import_published_bytes
+
+        page = out_dir / "selftest.html"
+        export_html(state["report"], page)
+        for path in (page, out_dir / "selftest.docx"):
+            if dict(import_published(path).inputs) != dict(state["report"].inputs):
+                raise AssertionError(f"已发布格式的报告“{path.name}”读回后数字不一致")
+        blank = pdfium.PdfDocument.new()  # PDFium's native library loads and reads a PDF
+        blank.new_page(595, 842)
+        buf = io.BytesIO()
+        blank.save(buf)
+        try:
+            import_published_bytes(buf.getvalue(), "blank.pdf")
+        except PublishedImportError as exc:
+            if "扫描件" not in str(exc):
+                raise
+        else:
+            raise AssertionError("空白 PDF 未被识别为没有文字层")
+        return "网页、Word 读回一致，PDF 组件可用"
+
     step("读取内置示例", load_sample)
     if "report" in state:
         step("校验", checks)
         step("导出 Word", docx)
         step("导出并读回 Excel", xlsx)
+        step("读取已发布的报告", published)
     if extra is not None:
         step("图形界面组件", extra)
     lines.append("自检通过。" if ok else "自检未通过。")

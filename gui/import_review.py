@@ -114,7 +114,7 @@ class ImportReview(QDialog):
         layout_.addWidget(QLabel(head))
         self.tabs = QTabWidget()
         notes = QListWidget()
-        order = [Kind.MISSING, Kind.UNPLACED, Kind.FUZZY, Kind.UNIT, Kind.FORMAT, Kind.TEXT, Kind.READ, Kind.BLANK]
+        order = [Kind.MISSING, Kind.UNPLACED, Kind.TOTAL, Kind.FUZZY, Kind.UNIT, Kind.FORMAT, Kind.TEXT, Kind.READ, Kind.BLANK]
         for kind in order:
             for n in result.notes_of(kind):
                 QListWidgetItem(f"【{LABELS.get(n.kind, n.kind)}】{n.message}", notes)

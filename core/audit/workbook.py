@@ -50,6 +50,8 @@ def finding_rows(result: AuditResult) -> list[list[Any]]:
             rows.append([e.path.name, agency, year, f.severity.label, f.rule, f.message, f.evidence])
         if e.result is not None:
             for note in e.result.problems:
+                if note.kind == "total":
+                    continue  # listed as the error R-BLANK
                 rows.append([e.path.name, agency, year, "导入", LABELS.get(note.kind, note.kind), note.message,
                              note.printed])
     for pair in result.copies:

@@ -81,6 +81,7 @@ def from_document(doc: Document) -> ImportResult:
     if not result.agency:
         result.note(Kind.FORMAT, "标题中没有找到机关名称，请在“基本信息”中填写。")
     Locator(doc, result).run()
+    result.note_blank_totals()
     end = closing_date(doc, result)
     narrative(doc, result, result.form, end)
     if not result.inputs and not result.reported_totals and not any(result.texts.values()):

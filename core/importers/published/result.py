@@ -17,6 +17,7 @@ class Kind:
     UNPLACED = "unplaced"  # something printed that could not be placed (or a value that is not a number)
     BLANK = "blank"  # a cell printed blank, or with a dash: imported as blank, not as 0
     UNIT = "unit"  # an amount whose unit was converted or assumed
+    TOTAL = "total"  # a total printed blank or with a dash although its items are not all zero
     FORMAT = "format"  # how the format, year or agency was determined
     TEXT = "text"  # narrative: headings not found, prose kept aside
     READ = "read"  # what the file reader noticed (encoding, conversion)
@@ -24,7 +25,7 @@ class Kind:
 
 LABELS = {
     Kind.FUZZY: "近似匹配", Kind.MISSING: "未找到", Kind.UNPLACED: "无法放入", Kind.BLANK: "空白或横线",
-    Kind.UNIT: "单位", Kind.FORMAT: "格式与年度", Kind.TEXT: "正文", Kind.READ: "文件",
+    Kind.UNIT: "单位", Kind.TOTAL: "总计空白", Kind.FORMAT: "格式与年度", Kind.TEXT: "正文", Kind.READ: "文件",
 }
 
 
@@ -69,7 +70,20 @@ class ImportResult:
     @property
     def problems(self) -> list[Note]:
         """Entries a person must look at: fuzzy matches, missing and unplaced cells, assumed units."""
-        return self.notes_of(Kind.FUZZY, Kind.MISSING, Kind.UNPLACED, Kind.UNIT)
+        return self.notes_of(Kind.FUZZY, Kind.MISSING, Kind.UNPLACED, Kind.UNIT, Kind.TOTAL)
+
+    def note_blank_totals(self) -> None:
+        """A total printed blank (or "—") while its items add up to more than 0: the
+        published table leaves its reader to do the sum.  Listed, since a blank
+        total cannot be compared by the stated-total checks."""
+        report = self.to_report()
+        for ref, text in self.printed_blank.items():
+            spec = self.form.cells[ref]
+            if spec.computed and report.number(ref) != 0:
+                label = f"{spec.row_label} / {spec.column_label}" if spec.row_label else spec.column_label
+                shown = f"印为“{text}”" if text else "为空白"
+                self.note(Kind.TOTAL, f"{self.form.table(ref[0]).name}“{label}”是总计，{shown}，而各项之和为"
+                                      f"{report.number(ref)}。", (ref,), text)
 
     def to_report(self) -> Report:
         year = self.year if self.year is not None else self.form.first_year

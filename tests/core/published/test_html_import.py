@@ -174,3 +174,12 @@ def test_unreadable_inputs_get_a_chinese_message(data: bytes, name: str, words: 
     with pytest.raises(PublishedImportError) as exc:
         import_published_bytes(data, name)
     assert words in str(exc.value)
+
+
+def test_blank_total_with_items_is_a_problem() -> None:
+    rows = [(ls, ["1,123", "20", "3", "4", "4", "6", "&nbsp;"]) if ls[-1] == "（七）总计" else (ls, vs)
+            for ls, vs in pages.APPLICANT_ROWS_2021]
+    result = import_published_bytes(pages.page_2021(rows=rows).encode(), "report.html")
+    totals = result.notes_of(Kind.TOTAL)
+    assert [n.refs for n in totals] == [((A, "results_total", "total"),)]
+    assert "1160" in totals[0].message and totals[0] in result.problems
