@@ -46,14 +46,16 @@ def locate(text: str, links: list[LinkedPassage]) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
-def refreshed(text: str, links: list[LinkedPassage], fresh: dict[int, str | None]) -> tuple[str, list[LinkedPassage]]:
+def refreshed(text: str, links: list[LinkedPassage],
+              fresh: dict[int, str | None]) -> tuple[str, list[LinkedPassage]]:
     """The section text with every live link's passage replaced by its fresh
     text (fresh: id(link) -> new text, None when the format has no such
-    passage), and the links that remain (all but those the format lacks)."""
+    passage; such a link is kept, so that switching the format back finds it),
+    and the links."""
     out = text
     for span in sorted(locate(text, links), key=lambda s: s.start, reverse=True):
         new = fresh.get(id(span.link))
         if new is not None and new != span.link.text:
             out = out[: span.start] + new + out[span.end :]
             span.link.text = new
-    return out, [link for link in links if fresh.get(id(link)) is not None]
+    return out, links

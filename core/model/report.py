@@ -287,9 +287,15 @@ class Report:
         self._emit(Change("text", section=section))
 
     def linked_spans(self, section: str) -> list[Span]:
-        """The live linked passages of a section, in text order."""
+        """The live linked passages of a section, in text order.  A passage the
+        current format lacks (信息处理费 after switching to 2019) is not live:
+        its words stay as plain text until the format is switched back."""
         links = self.links.get(section)
-        return locate(self.texts.get(section, ""), links) if links else []
+        if not links:
+            return []
+        from ..forms.passages import passage
+
+        return [s for s in locate(self.texts.get(section, ""), links) if passage(self.meta.form_key, s.link.key)]
 
     def refresh_links(self, sections: Iterable[str] | None = None,
                       tables: frozenset[str] | None = None) -> list[str]:

@@ -88,6 +88,9 @@ def test_format_switch_drops_a_passage_the_format_lacks():
     report.set_meta("form_key", "2019")
     assert report.texts["other"] == fees  # the words stay, as plain text
     assert report.linked_spans("other") == []
+    assert "links" not in json.loads(dumps(report))
+    report.set_meta("form_key", "2021")  # switched back (or the switch undone): linked again
+    assert [s.link.text for s in report.linked_spans("other")] == [fees]
 
 
 # --- the draft ---------------------------------------------------------------------------
