@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.checks import Finding
+from core.checks import METADATA, Finding
 
 from .document import Document
 from .enum_props import set_enum_property
@@ -237,7 +237,7 @@ class FindingsPanel(QWidget):
             self.doc.explain(f, None)
 
     def _group(self, f: Finding) -> str:
-        if f.section == "meta":
+        if f.section == METADATA:
             return META_GROUP
         if f.section == "register":
             return REGISTER_GROUP

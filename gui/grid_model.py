@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from core.checks import Finding
 from core.forms.layout import Grid, GridCell, Role, layout
 from core.forms.schema import CellRef
-from core.model import Change, InvalidValue, format_value, parse_number
+from core.model import Change, ChangeKind, InvalidValue, format_value, parse_number
 from core.model.report import REGISTER_TABLE, Report
 
 from .document import Document
@@ -228,10 +228,10 @@ class GridModel(QAbstractTableModel):
     # --- change propagation ----------------------------------------------------------
 
     def _on_change(self, change: Change) -> None:
-        if change.kind == "form":
+        if change.kind == ChangeKind.FORM:
             self._reset()
             return
-        if change.kind not in ("cells", "register"):
+        if change.kind not in (ChangeKind.CELLS, ChangeKind.REGISTER):
             return
         for ref in change.cells:
             if ref[0] == self.table_key:

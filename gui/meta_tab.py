@@ -6,7 +6,7 @@ import re
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from core.forms import FIRST_SUPPORTED_YEAR, FORMS, form_for_year
-from core.model import META_LABELS, Change
+from core.model import Change, ChangeKind, META_LABELS
 
 from .document import Document
 from .enum_props import set_enum_property
@@ -99,7 +99,7 @@ class MetaTab(QWidget):
         self._form.setRowVisible(self._hint_rows[label], bool(text))
 
     def _on_change(self, change: Change) -> None:
-        if change.kind in ("meta", "form"):
+        if change.kind in (ChangeKind.META, ChangeKind.FORM):
             self.refresh()
 
     def refresh(self) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QPushButton, QToolButton
 
 from core.forms import NarrativeSection
-from core.model import Change
+from core.model import Change, ChangeKind
 
 from . import linked_passages
 from .document import Document
@@ -80,7 +80,7 @@ class NarrativeTab(SectionTab):
         self.link_hint.setVisible(bool(spans))
 
     def _on_change(self, change: Change) -> None:
-        if change.kind == "form" or (change.kind == "text" and change.section == self.section_key):
+        if change.kind == ChangeKind.FORM or (change.kind == ChangeKind.TEXT and change.section == self.section_key):
             self.refresh()
 
     def _edited(self) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
+from core.checks import METADATA
 from core.forms import TableSection
 from core.records import field, record
 
@@ -146,7 +147,7 @@ class ReportTabs(QTabWidget):
         return self.ensure_section(key)  # type: ignore[return-value]
 
     def show_finding(self, finding: Finding) -> None:
-        if finding.section == "meta":
+        if finding.section == METADATA:
             self.setCurrentWidget(self.meta_tab)
             return
         if finding.section in self._holders:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel
 
 from core.forms import MatrixTable, TableSection
-from core.model import Change
+from core.model import Change, ChangeKind
 
 from .document import Document
 from .grid_model import GridModel
@@ -70,9 +70,9 @@ class TableTab(SectionTab):
         self.units_row.addStretch(1)
 
     def _on_change(self, change: Change) -> None:
-        if change.kind == "form":
+        if change.kind == ChangeKind.FORM:
             self.refresh()
-        elif change.kind == "cells":
+        elif change.kind == ChangeKind.CELLS:
             for box in self._unit_boxes:
                 ref = tuple(box.property("ref"))
                 if ref in change.cells:

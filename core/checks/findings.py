@@ -8,6 +8,10 @@ from typing import Any
 from ..forms.schema import CellRef, Number
 from ..records import record
 
+# Finding.section of findings about the metadata (the 基本信息 page), which is
+# not a section of the form.
+METADATA = "meta"
+
 
 class Severity(Enum):
     ERROR = "error"

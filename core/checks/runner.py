@@ -9,7 +9,7 @@ from ..model.report import Report
 from ..model.values import domain_problem, format_value
 from ..records import replace
 from .crossyear import check_carry_over, check_copied_text, check_old_year, check_stock_plausibility
-from .findings import Finding, Severity
+from .findings import METADATA, Finding, Severity
 from ..register.findings import register_findings
 from .narrative_numbers import check_narrative_numbers, check_prose_sums
 
@@ -131,7 +131,7 @@ def check_form_year(report: Report) -> list[Finding]:
     try:
         expected = form_for_year(year)
     except ValueError as exc:
-        return [Finding("V6", Severity.ERROR, str(exc), "meta")]
+        return [Finding("V6", Severity.ERROR, str(exc), METADATA)]
     if expected.key == report.meta.form_key:
         return []
     current = FORMS[report.meta.form_key]
@@ -141,7 +141,7 @@ def check_form_year(report: Report) -> list[Finding]:
             Severity.ERROR,
             f"{year}年度的报告应使用{expected.short_name}（{expected.document}），"
             f"当前选择的是{current.short_name}。请在“基本信息”中更正报告格式或报告年度。",
-            "meta",
+            METADATA,
         )
     ]
 
@@ -163,7 +163,7 @@ def check_narratives(report: Report) -> list[Finding]:
 def check_metadata(report: Report) -> list[Finding]:
     if report.meta.agency.strip():
         return []
-    return [Finding("V13", Severity.ERROR, "尚未填写机关名称（在“基本信息”中填写）。", "meta")]
+    return [Finding("V13", Severity.ERROR, "尚未填写机关名称（在“基本信息”中填写）。", METADATA)]
 
 
 RULES: tuple[Rule, ...] = (

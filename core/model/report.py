@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
+from enum import StrEnum
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -29,12 +30,22 @@ class ReadOnlyCell(KeyError):
         return str(self.args[0]) if self.args else ""
 
 
+class ChangeKind(StrEnum):
+    """What kind of change a listener is told about.  (A StrEnum: it also
+    compares equal to its value, "cells" and so on.)"""
+
+    CELLS = "cells"  # `cells` changed (values or units)
+    TEXT = "text"  # the narrative of `section`
+    META = "meta"  # the metadata `field` (or "explanations")
+    FORM = "form"  # everything: another format, or all values replaced
+    REGISTER = "register"  # the 台账; `cells` are the 表三 cells it recomputed
+
+
 @record
 class Change:
-    """What changed.  kind: "cells", "text", "meta", "form" (everything) or
-    "register" (the 台账; `cells` are the 表三 cells it recomputed)."""
+    """What changed, with exactly the cells concerned."""
 
-    kind: str
+    kind: ChangeKind
     cells: frozenset[CellRef] = frozenset()
     section: str | None = None
     field: str | None = None
@@ -190,7 +201,7 @@ class Report:
             self.change_year(value)
             return
         setattr(self.meta, name, value)
-        self._emit(Change("meta", field=name))
+        self._emit(Change(ChangeKind.META, field=name))
 
     def change_year(self, year: int) -> None:
         """Set the report year; the format follows the year unless the user had
@@ -207,8 +218,8 @@ class Report:
         changed = self._write_register_counts() if self.register_drives else set()
         if changed:
             self._recompute()
-            self._numbers_changed(Change("cells", cells=frozenset(self._with_dependents(changed))))
-        self._emit(Change("meta", field="year"))
+            self._numbers_changed(Change(ChangeKind.CELLS, cells=frozenset(self._with_dependents(changed))))
+        self._emit(Change(ChangeKind.META, field="year"))
         if followed:
             try:
                 self._switch_form(form_for_year(year).key)
@@ -232,8 +243,8 @@ class Report:
                     self._register_context()
                     if self.register_drives and self._write_register_counts():
                         self._recompute()
-                        self._numbers_changed(Change("form", field="register"))
-                self._emit(Change("meta", field=name))
+                        self._numbers_changed(Change(ChangeKind.FORM, field="register"))
+                self._emit(Change(ChangeKind.META, field=name))
 
     def _switch_form(self, key: str) -> None:
         old = self.meta.form_key
@@ -258,7 +269,7 @@ class Report:
         if self.register_drives:
             self._write_register_counts()
         self._recompute()
-        self._numbers_changed(Change("form", field="form_key"))
+        self._numbers_changed(Change(ChangeKind.FORM, field="form_key"))
 
     # --- texts ----------------------------------------------------------------
 
@@ -275,7 +286,7 @@ class Report:
         # are not regenerated on every keystroke.)
         if {id(s.link) for s in self.linked_spans(section)} - live:
             self.refresh_links([section])
-        self._emit(Change("text", section=section))
+        self._emit(Change(ChangeKind.TEXT, section=section))
 
     # --- linked passages ------------------------------------------------------
 
@@ -284,7 +295,7 @@ class Report:
         if section not in self.texts:
             raise KeyError(section)
         self.links.setdefault(section, []).append(LinkedPassage(key, text))
-        self._emit(Change("text", section=section))
+        self._emit(Change(ChangeKind.TEXT, section=section))
 
     def linked_spans(self, section: str) -> list[Span]:
         """The live linked passages of a section, in text order.  A passage the
@@ -339,7 +350,7 @@ class Report:
         sections = self.refresh_links(tables=tables)
         self._emit(change)
         for section in sections:
-            self._emit(Change("text", section=section))
+            self._emit(Change(ChangeKind.TEXT, section=section))
 
     # --- values -----------------------------------------------------------------
 
@@ -405,7 +416,7 @@ class Report:
             if ref in affected:
                 del self.reported_totals[ref]
         self._recompute()
-        self._numbers_changed(Change("cells", cells=frozenset(affected)))
+        self._numbers_changed(Change(ChangeKind.CELLS, cells=frozenset(affected)))
         return previous
 
     def set_unit(self, ref: CellRef, unit: str) -> None:
@@ -415,7 +426,7 @@ class Report:
         if self.unit(ref) == unit:
             return
         self.units[ref] = unit
-        self._numbers_changed(Change("cells", cells=frozenset({ref})))
+        self._numbers_changed(Change(ChangeKind.CELLS, cells=frozenset({ref})))
 
     def unit(self, ref: CellRef) -> str:
         spec = self.form.cells[ref]
@@ -438,7 +449,7 @@ class Report:
         if self.register_drives:
             self._write_register_counts()
         self._recompute()
-        self._numbers_changed(Change("form"))
+        self._numbers_changed(Change(ChangeKind.FORM))
 
     def _recompute(self) -> None:
         computed: dict[CellRef, Number] = {}
@@ -512,7 +523,7 @@ class Report:
             self._write_register_counts()
             self._recompute()
             affected = self._with_dependents(changed)
-        self._numbers_changed(Change("register", cells=frozenset(affected)))
+        self._numbers_changed(Change(ChangeKind.REGISTER, cells=frozenset(affected)))
 
     def set_register_drives(self, on: bool) -> None:
         """由台账生成 on or off.  Off keeps the last counts as typed values."""
@@ -522,7 +533,7 @@ class Report:
         if on:
             self._write_register_counts()
             self._recompute()
-        self._numbers_changed(Change("form", field="register_drives"))
+        self._numbers_changed(Change(ChangeKind.FORM, field="register_drives"))
 
     def explain(self, key: str, explanation: Explanation | None) -> None:
         if explanation is None:
@@ -532,7 +543,7 @@ class Report:
             if clean_text(explanation.note) != explanation.note:
                 explanation = Explanation(clean_text(explanation.note), explanation.expected, explanation.actual)
             self.explanations[key] = explanation
-        self._emit(Change("meta", field="explanations"))
+        self._emit(Change(ChangeKind.META, field="explanations"))
 
     # --- notification -------------------------------------------------------------
 
