@@ -9,7 +9,8 @@ from pathlib import Path
 # isort: off
 # The plain-Python modules the window needs come before PySide6: once imported,
 # PySide6 reads the source of every module imported after it (looking for
-# `from __feature__ import ...`), about 0.1 ms a module when run from source.
+# `from __feature__ import ...`), about 0.1 ms a module when run from source
+# (the packaged app has no source to read: there the order costs nothing).
 import core.checks  # noqa: F401  (the window's findings)
 import core.storage.recovery  # noqa: F401  (autosave)
 from core import APP_NAME, __version__
@@ -21,33 +22,10 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 # isort: on
 
-
-def spare_pyside_source_scans() -> int:
-    """PySide6's import hook reads the source of each module the first time it is
-    imported after PySide6 (`os`, `typing`, our core: every gui module imports them
-    again) to see whether it opts into `from __feature__ import snake_case`.  None
-    does: record the hook's verdict for every module loaded so far, without the
-    reading.  Saves ~5 ms of start-up; a PySide6 without the hook is left alone.
-    Returns how many modules were recorded."""
-    try:
-        from shibokensupport import feature
-
-        known = feature.pyside_feature_dict
-    except (ImportError, AttributeError):
-        return 0
-    loaded = [name for name in list(sys.modules) if name not in known]
-    for name in loaded:
-        # 0: uses PySide6, with no feature selected (what the hook finds for our gui modules)
-        known[name] = 0 if name.startswith("gui.") else -1
-    return len(loaded)
-
-
-spare_pyside_source_scans()  # before the gui modules below are imported
-
-from . import settings as app_settings  # noqa: E402
-from .first_frame import after_first_frame, quit_after_first_frame  # noqa: E402
-from .icons import app_icon  # noqa: E402
-from .messages import show_error  # noqa: E402
+from . import settings as app_settings
+from .first_frame import after_first_frame, quit_after_first_frame
+from .icons import app_icon
+from .messages import show_error
 
 CJK_UI_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
                 "WenQuanYi Micro Hei", "Noto Sans SC", "PingFang SC")

@@ -215,21 +215,6 @@ def test_start_up_work_runs_after_the_first_paint(qtbot):
     w.close()
 
 
-def test_pyside_source_scans_are_spared_for_modules_already_loaded():
-    """If a PySide6 upgrade renames the hook's registry, this fails and start-up
-    quietly regains ~5 ms of source reading: look at gui/app.py then."""
-    import sys
-
-    from shibokensupport import feature
-
-    from gui.app import spare_pyside_source_scans
-
-    spare_pyside_source_scans()
-    assert set(sys.modules) <= set(feature.pyside_feature_dict)
-    assert feature.pyside_feature_dict["core.forms"] == -1
-    assert feature.pyside_feature_dict["gui.app"] == 0
-
-
 def test_first_window_fits_the_screen_and_the_next_one_reopens_where_it_was(qtbot, home):
     from gui.main_window import MainWindow
 
