@@ -88,7 +88,7 @@ def new_from_previous(previous: Report, path: Path | str | None = None,
     for s in form.narratives:
         text = previous.texts.get(s.key, "")
         if s.key not in fresh and text.strip():
-            report.texts[s.key] = text
+            report.set_text(s.key, text)
             kept.append(s)
     relinked = relink_carried(report, previous, [s.key for s in kept])
     apply_skeleton(report, fresh)

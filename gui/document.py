@@ -78,8 +78,7 @@ class ReplaceTablesCommand(QUndoCommand):
 
     def undo(self) -> None:
         inputs, units, totals = self.before
-        self.doc.report.units = dict(units)
-        self.doc.report.replace_all(inputs, totals)
+        self.doc.report.replace_all(inputs, totals, units=units)
 
 
 class Document(QObject):

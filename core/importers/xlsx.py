@@ -376,5 +376,5 @@ def import_into(report: Report, path: Path | str) -> None:
 
 def apply_tables(report: Report, tables: ImportedTables) -> None:
     # Keep only units that differ from the default, as a typed draft would.
-    report.units = {ref: u for ref, u in tables.units.items() if u != tables.form.cells[ref].domain.units[0]}
-    report.replace_all(tables.inputs, _stated_differences(tables))
+    units = {ref: u for ref, u in tables.units.items() if u != tables.form.cells[ref].domain.units[0]}
+    report.replace_all(tables.inputs, _stated_differences(tables), units=units)

@@ -438,12 +438,21 @@ class Report:
         self,
         inputs: Mapping[CellRef, Number],
         reported_totals: Mapping[CellRef, Number] | None = None,
+        *,
+        units: Mapping[CellRef, str] | None = None,
     ) -> None:
-        """Replace every input at once (used by loaders and importers)."""
+        """Replace every input at once (used by loaders and importers), and the
+        chosen units too when given (only those that differ from the default
+        need be)."""
         cells = self.form.cells
         for ref in inputs:
             if ref not in cells or cells[ref].computed:
                 raise ReadOnlyCell(f"不是可填写的单元格：{ref}")
+        if units is not None:
+            for ref, unit in units.items():
+                if ref not in cells or unit not in cells[ref].domain.units:
+                    raise ValueError(f"单元格{ref}的单位“{unit}”无效")
+            self.units = dict(units)
         self._inputs = dict(inputs)
         self.reported_totals = dict(reported_totals or {})
         if self.register_drives:

@@ -258,7 +258,7 @@ def from_dict(data: Any, path: Path | None = None) -> Report:
     for key, text in sections.items():
         if key not in known_sections:
             raise rd.fail(f"未知的章节“{key}”")
-        report.texts[key] = rd.text(text, f"sections.{key}")
+        report.set_text(key, rd.text(text, f"sections.{key}"))
 
     inputs = rd.cells(data["tables"], form, "tables", rd.number, computed=False)
     totals = rd.cells(data.get("reported_totals", {}), form, "reported_totals", rd.number, computed=True)
@@ -274,8 +274,7 @@ def from_dict(data: Any, path: Path | None = None) -> Report:
 
     inputs = {ref: _canonical(v, form.cells[ref].domain) for ref, v in inputs.items()}
     totals = {ref: _canonical(v, form.cells[ref].domain) for ref, v in totals.items()}
-    report.replace_all(inputs, totals)
-    report.units = units
+    report.replace_all(inputs, totals, units=units)
     report.stashed = stashed
     if "previous" in data:
         prev = rd.obj(data["previous"], "previous")

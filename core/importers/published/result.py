@@ -88,11 +88,11 @@ class ImportResult:
     def to_report(self) -> Report:
         year = self.year if self.year is not None else self.form.first_year
         report = Report(self.agency, year, self.form.key, date=self.date)
-        report.units = {ref: u for ref, u in self.units.items() if u != self.form.cells[ref].domain.units[0]}
-        report.replace_all(self.inputs, self.reported_totals)
+        units = {ref: u for ref, u in self.units.items() if u != self.form.cells[ref].domain.units[0]}
+        report.replace_all(self.inputs, self.reported_totals, units=units)
         for k, text in self.texts.items():
             if k in report.texts:
-                report.texts[k] = text
+                report.set_text(k, text)
         return report
 
     def to_json(self) -> dict[str, Any]:
