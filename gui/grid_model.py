@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from core.checks import Finding
 from core.forms.layout import Grid, GridCell, Role, layout
 from core.forms.schema import CellRef
 from core.model import Change, ChangeKind, InvalidValue, format_value, parse_number
@@ -21,7 +20,6 @@ from core.model.report import REGISTER_TABLE, Report
 from .document import Document
 from .icons import finding_icon
 
-REF_ROLE = Qt.ItemDataRole.UserRole + 1
 
 BG_COMPUTED = QColor("#E8EDF3")
 BG_HEADER = QColor("#F2F3F5")
@@ -167,8 +165,6 @@ class GridModel(QAbstractTableModel):
             return finding_icon(mark) if mark else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(ref)
-        if role == REF_ROLE:
-            return ref
         return None
 
     def _label_data(self, cell: GridCell, role: int) -> Any:
@@ -262,5 +258,3 @@ class GridModel(QAbstractTableModel):
     def marks(self) -> dict[CellRef, str]:
         return dict(self._marks)
 
-    def findings(self) -> list[Finding]:
-        return [f for f in self.doc.findings if any(ref[0] == self.table_key for ref in f.cells)]

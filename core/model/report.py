@@ -183,10 +183,6 @@ class Report:
     def form(self) -> Form:
         return get_form(self.meta.form_key)
 
-    @property
-    def form_matches_year(self) -> bool:
-        return self.form.covers(self.meta.year)
-
     def set_meta(self, name: str, value: Any) -> None:
         if name not in META_FIELDS:
             raise AttributeError(name)
@@ -569,8 +565,3 @@ class Report:
     @property
     def title(self) -> str:
         return f"{self.meta.agency}{self.meta.year}年政府信息公开工作年度报告"
-
-    def iter_values(self, table: str | None = None) -> Iterable[tuple[CellRef, Number | None]]:
-        for ref in self.form.cells:
-            if table is None or ref[0] == table:
-                yield ref, self.value(ref)
