@@ -53,7 +53,7 @@ def plan_paste(report: Report, table_key: str, row: int, col: int, text: str) ->
             try:
                 plan.values[cell.ref] = parse_number(raw, spec.domain)
             except InvalidValue as exc:
-                plan.refused.append(f"第{r + 1}行第{c + 1}列（{spec.row_label} / {spec.column_label}）：{exc}")
+                plan.refused.append(f"第{r + 1}行第{c + 1}列（{spec.label}）：{exc}")
     return plan
 
 

@@ -183,7 +183,7 @@ class GridModel(QAbstractTableModel):
     def _tooltip(self, ref: CellRef) -> str:
         report = self.doc.report
         spec = report.form.cells[ref]
-        lines = [f"{spec.row_label} / {spec.column_label}" if spec.row_label else spec.column_label]
+        lines = [spec.label]
         if report.register_drives and ref[0] == REGISTER_TABLE:
             lines.append(_register_tooltip(report, ref))
         elif spec.computed:
@@ -216,7 +216,7 @@ class GridModel(QAbstractTableModel):
         try:
             parsed = parse_number(str(value or ""), spec.domain)
         except InvalidValue as exc:
-            self.edit_refused.emit(f"{spec.row_label} / {spec.column_label}：{exc}")
+            self.edit_refused.emit(f"{spec.label}：{exc}")
             return False
         self.doc.set_cells({ref: parsed})
         return True

@@ -229,5 +229,5 @@ def drill_down(window: Any, ref: CellRef) -> None:
             expanded.append(t)
     indices = set(report.register_live.requests_in(ref, expanded))
     page = window.tabs.show_extra("register")
-    label = f"表三“{spec.row_label} / {spec.column_label}”" if spec.row_label else f"表三“{spec.column_label}”"
+    label = f"表三“{spec.label}”"
     page.show_drill(indices, label)

@@ -79,6 +79,6 @@ class BalanceHistory:
                 ref = changed[0]
                 spec = form.cells[ref]
                 old, new = format_value(before[ref]) or "空", format_value(now[ref]) or "空"
-                note = f"最近修改的是 {spec.row_label} / {spec.column_label}：{old} → {new}。"
+                note = f"最近修改的是 {spec.label}：{old} → {new}。"
                 out[i] = replace(out[i], message=f"{out[i].message}{note}")
         return out

@@ -103,7 +103,7 @@ def _where(report: Report, measure: Measure, cells: list[CellRef]) -> str:
         row = _find_row(report, measure.group)
         return f"{table}“{row.label if row else measure.group}”各项总计之和"
     specs = [report.form.cells[c] for c in cells]
-    parts = [f"“{s.row_label} / {s.column_label}”" if s.row_label else f"“{s.column_label}”" for s in specs]
+    parts = [f"“{s.label}”" for s in specs]
     return table + ("与".join(parts) + "之和" if len(parts) > 1 else parts[0])
 
 # (measure, pattern) in priority order: a longer phrase claims its text first.

@@ -19,7 +19,7 @@ Rule = Callable[[Report], list[Finding]]
 def _where(form: Form, ref: CellRef) -> str:
     spec = form.cells[ref]
     table = form.table(ref[0])
-    label = f"“{spec.row_label} / {spec.column_label}”" if spec.row_label else f"“{spec.column_label}”"
+    label = f"“{spec.label}”"
     return f"{table.name}{label}"
 
 

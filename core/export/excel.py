@@ -254,7 +254,7 @@ def _describe_cells(report: Report, finding: Finding) -> str:
             continue
         grid = layout(report.form.table(ref[0]))
         address = PLACEMENT.address(*grid.position(ref))
-        where = f"{spec.row_label} / {spec.column_label}" if spec.row_label else spec.column_label
+        where = spec.label
         parts.append(f"{report.form.table(ref[0]).name} {address}（{where}）")
     return "；".join(parts)
 

@@ -255,6 +255,12 @@ class CellSpec:
         return bool(self.terms)
 
     @property
+    def label(self) -> str:
+        """How messages name the cell: 行 / 列, or the column alone in a table
+        printed without row labels (表四)."""
+        return f"{self.row_label} / {self.column_label}" if self.row_label else self.column_label
+
+    @property
     def ref(self) -> CellRef:
         return (self.table, self.row, self.column)
 

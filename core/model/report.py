@@ -386,9 +386,9 @@ class Report:
             if spec is None:
                 raise ReadOnlyCell(f"表格中没有这个单元格：{ref}")
             if spec.computed:
-                raise ReadOnlyCell(f"“{spec.row_label} / {spec.column_label}”是自动计算的总计，不能直接填写。")
+                raise ReadOnlyCell(f"“{spec.label}”是自动计算的总计，不能直接填写。")
             if self.register_drives and ref[0] == REGISTER_TABLE:
-                raise ReadOnlyCell(f"表三由台账生成，“{spec.row_label} / {spec.column_label}”不能直接填写"
+                raise ReadOnlyCell(f"表三由台账生成，“{spec.label}”不能直接填写"
                                    "（在“台账”中登记申请，或关闭“由台账生成”）。")
             if v is not None and (isinstance(v, bool) or not isinstance(v, (int, Decimal))):
                 raise TypeError(f"cell values are int or Decimal, got {type(v).__name__}")

@@ -229,7 +229,7 @@ class Locator:
 
     def _value(self, ref: CellRef, cell: Cell, where: str) -> None:
         spec = self.form.cells[ref]
-        label = f"{spec.row_label} / {spec.column_label}" if spec.row_label else spec.column_label
+        label = spec.label
         table = self.form.table(ref[0]).name
         try:
             value, unit = parse_cell(cell.text, spec.domain)
@@ -274,7 +274,7 @@ class Locator:
                 self.r.note(Kind.MISSING, f"没有找到{table.name}的数值行（“{heads}”表头下的一行数字），按空白导入。", refs)
         for ref, text in self.r.printed_blank.items():
             spec = self.form.cells[ref]
-            label = f"{spec.row_label} / {spec.column_label}" if spec.row_label else spec.column_label
+            label = spec.label
             shown = f"印为“{text}”" if text else "为空白"
             total = "（总计，未计入已印总计）" if spec.computed else ""
             self.r.note(Kind.BLANK, f"{self.form.table(ref[0]).name}“{label}”{shown}，按空白导入（不是0）{total}。",
