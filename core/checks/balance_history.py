@@ -36,7 +36,7 @@ def _columns(form: Form) -> dict[ColumnKey, tuple[CellRef, ...]]:
         if not isinstance(table, MatrixTable):
             continue
         for bal in table.balances:
-            for col in (c for top in table.columns for c in top.leaves()):
+            for col in table.leaf_columns():
                 refs: set[CellRef] = set()
                 for row in bal.lhs + bal.rhs:
                     refs |= _inputs_of(form, (table.key, row, col.key))

@@ -73,7 +73,7 @@ def check_balances(report: Report) -> list[Finding]:
     for table in form.tables:
         if not isinstance(table, MatrixTable):
             continue
-        leaf_cols = [c for top in table.columns for c in top.leaves()]
+        leaf_cols = table.leaf_columns()
         for bal in table.balances:
             for col in leaf_cols:
                 lhs_refs = [(table.key, r, col.key) for r in bal.lhs]

@@ -26,10 +26,9 @@ def _table(form_key: str) -> MatrixTable:
 def applicant_types(form_key: str) -> tuple[tuple[str, str], ...]:
     """(column key, label) of every value column except 总计, in table order."""
     out = []
-    for top in _table(form_key).columns:
-        for col in top.leaves():
-            if col.total is None:
-                out.append((col.key, col.label))
+    for col in _table(form_key).leaf_columns():
+        if col.total is None:
+            out.append((col.key, col.label))
     return tuple(out)
 
 

@@ -201,7 +201,7 @@ class Locator:
 
     def _place_unlabelled(self, table: MatrixTable, values: list[Cell], row: Row) -> None:
         self.armed = None
-        refs = tuple((table.key, r.key, c.key) for r in table.rows for top in table.columns for c in top.leaves())
+        refs = tuple((table.key, r.key, c.key) for r in table.rows for c in table.leaf_columns())
         t = Target(table.key, table.name, "", "", refs, "", True, -1)
         if -1 in self.placed:
             self.r.note(Kind.UNPLACED, f"{row.where}又出现一行{table.name}的数值，未再次导入。", (), row.text)
@@ -269,7 +269,7 @@ class Locator:
                 self.r.note(Kind.MISSING, f"{name}中没有找到“{t.label}”这一行，该行按空白导入。", t.refs)
         for table in self.review_tables:
             if -1 not in self.placed:
-                refs = tuple((table.key, r.key, c.key) for r in table.rows for top in table.columns for c in top.leaves())
+                refs = tuple((table.key, r.key, c.key) for r in table.rows for c in table.leaf_columns())
                 heads = "”“".join(c.label for c in table.columns)
                 self.r.note(Kind.MISSING, f"没有找到{table.name}的数值行（“{heads}”表头下的一行数字），按空白导入。", refs)
         for ref, text in self.r.printed_blank.items():
