@@ -1,11 +1,11 @@
 """A finding: one broken rule, with the cells involved and the numbers."""
 from __future__ import annotations
 
-from decimal import Decimal
 from enum import Enum
 from typing import Any
 
 from ..forms.schema import CellRef, Number
+from ..model.values import plain_number
 from ..records import record
 
 # Finding.section of findings about the metadata (the 基本信息 page), which is
@@ -64,11 +64,7 @@ class Finding:
 
 
 def _json_number(v: Number | None) -> int | float | None:
-    if v is None:
-        return None
-    if isinstance(v, Decimal):
-        return int(v) if v == v.to_integral_value() else float(v)
-    return v
+    return None if v is None else plain_number(v)
 
 
 def findings_to_json(findings: list[Finding]) -> dict[str, Any]:

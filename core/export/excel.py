@@ -25,7 +25,7 @@ from ..forms.layout import Grid, Role, layout
 from ..forms.schema import CellSpec, Domain, Number
 from ..model.clean import clean_text
 from ..model.report import META_LABELS, Report
-from ..model.values import coerce
+from ..model.values import coerce, plain_number
 from ..records import record
 from .content import chinese_date, exportable
 from .files import write_output
@@ -190,8 +190,7 @@ def _sum_formula(spec: CellSpec, grid: Grid) -> str:
 def _excel_number(value: Number, spec: CellSpec) -> int | float:
     if spec.domain.is_integer:
         return int(value)
-    v = coerce(value, spec.domain)
-    return int(v) if v == int(v) else float(v)
+    return plain_number(coerce(value, spec.domain))
 
 
 def _write_cover(ws: Worksheet, report: Report, blank: bool) -> None:
@@ -289,9 +288,7 @@ def _write_checks(ws: Worksheet, report: Report, findings: list[Finding]) -> Non
 
 
 def _plain(v: Number | None) -> int | float | None:
-    if v is None:
-        return None
-    return int(v) if v == int(v) else float(v)
+    return None if v is None else plain_number(v)
 
 
 def build_workbook(report: Report, *, blank: bool = False, findings: list[Finding] | None = None) -> Workbook:

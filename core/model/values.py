@@ -96,6 +96,14 @@ def domain_problem(value: object, domain: Domain) -> str | None:
     return None
 
 
+def plain_number(value: Number) -> int | float:
+    """An int when whole, else a float: for JSON and spreadsheets.  float() of a
+    Decimal with ≤ 4 decimals round-trips exactly through repr."""
+    if isinstance(value, Decimal) and value != value.to_integral_value():
+        return float(value)
+    return int(value)
+
+
 def format_value(value: Number | None, blank: str = "") -> str:
     """Text for display and export; amounts without trailing zeros (20.3, 2429.9828)."""
     if value is None:

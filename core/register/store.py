@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from ..model.values import plain_number
 from .register import ImportMapping, Register
 from .request import STORED_FIELDS, Request
 from .workdays import YearOverride
@@ -26,7 +27,7 @@ def _json_value(key: str, value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
+        return plain_number(value)
     return value
 
 

@@ -17,7 +17,7 @@ from ..forms.schema import CellRef, Domain, Form, Number
 from ..model.clean import clean_text
 from ..model.links import LinkedPassage
 from ..model.report import Explanation, PreviousYear, Report
-from ..model.values import coerce, domain_problem
+from ..model.values import coerce, domain_problem, plain_number
 from .atomic import ReadOnlyTarget, atomic_write_bytes, remove_stale_temps
 from .errors import (
     DraftError,
@@ -71,11 +71,7 @@ def _nest(values: Mapping[CellRef, Any], convert: Callable[[Any], Any]) -> dict[
 
 
 def _json_number(v: Number) -> int | float:
-    # float() of a Decimal with ≤ 4 decimals round-trips exactly through repr,
-    # and readers see plain JSON numbers.
-    if isinstance(v, Decimal) and v != v.to_integral_value():
-        return float(v)
-    return int(v)
+    return plain_number(v)  # readers see plain JSON numbers
 
 
 def _ordered(report: Report, values: Mapping[CellRef, Any]) -> dict[CellRef, Any]:
