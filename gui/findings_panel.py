@@ -117,22 +117,34 @@ class FindingsPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.tree)
         self._shown: list[tuple[object, ...]] | None = None
+        self._shape: list[tuple[object, ...]] | None = None
+        self._items: list[QTreeWidgetItem] = []
         doc.findings_changed.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
-        # most edits leave the list as it was: rebuilding it (and measuring the
-        # wrapped rows) on every keystroke would slow the grid down
+        # Typing in the grid refreshes this list on every keystroke: leave it alone
+        # when nothing changed, and when only the messages changed (numbers in an
+        # text), update the rows in place instead of rebuilding the tree.
         shown = [(f.rule, f.section, f.message, f.explanation) for f in self.doc.findings]
         if shown == self._shown:
             return
         self._shown = shown
-        self.tree.clear()
-        width = self.tree.columnWidth(1)
         report = self.doc.report
-        groups: dict[str, QTreeWidgetItem] = {}
         order = [META_GROUP] + [s.heading for s in report.form.sections] + [REGISTER_GROUP]
-        for f in sorted(self.doc.findings, key=lambda f: (order.index(self._group(f)), not f.is_error)):
+        ordered = sorted(self.doc.findings, key=lambda f: (order.index(self._group(f)), not f.is_error))
+        shape = [(self._group(f), f.key, f.severity, f.explanation is None) for f in ordered]
+        width = self.tree.columnWidth(1)
+        if shape == self._shape and len(self._items) == len(ordered):
+            for item, f in zip(self._items, ordered):
+                self._fill(item, f, width)
+            self._update_title()
+            return
+        self._shape = shape
+        self.tree.clear()
+        self._items = []
+        groups: dict[str, QTreeWidgetItem] = {}
+        for f in ordered:
             name = self._group(f)
             group = groups.get(name)
             if group is None:
@@ -140,17 +152,27 @@ class FindingsPanel(QWidget):
                 group.setFirstColumnSpanned(True)
                 group.setExpanded(True)
             if f.explanation is not None:
-                item = QTreeWidgetItem(group, ["已核实", f"{f.message}（核实说明：{f.explanation}）"])
+                item = QTreeWidgetItem(group, ["已核实", ""])
                 for col in range(2):
                     item.setForeground(col, QBrush(QColor("#7A8594")))
             else:
-                item = QTreeWidgetItem(group, [f.severity.label, f.message])
+                item = QTreeWidgetItem(group, [f.severity.label, ""])
                 item.setIcon(0, finding_icon("error" if f.is_error else "warning"))
-            item.setToolTip(1, f"[{f.rule}] {f.message}")
-            self.tree.fit_row(item, width)
-            item.setData(0, FINDING_ROLE, f)
+            self._fill(item, f, width)
+            self._items.append(item)
         if not self.doc.findings:
             QTreeWidgetItem(self.tree, ["", "未发现错误或警告。"])
+        self._update_title()
+
+    def _fill(self, item: QTreeWidgetItem, f: Finding, width: int) -> None:
+        text = f.message if f.explanation is None else f"{f.message}（核实说明：{f.explanation}）"
+        if item.text(1) != text:
+            item.setText(1, text)
+            item.setToolTip(1, f"[{f.rule}] {f.message}")
+            self.tree.fit_row(item, width)
+        item.setData(0, FINDING_ROLE, f)
+
+    def _update_title(self) -> None:
         explained = f"，{self.doc.explained_count} 个已核实" if self.doc.explained_count else ""
         self.title.setText(f"校验结果（{self.doc.error_count} 个错误，{self.doc.warning_count} 个警告{explained}）")
         self._update_buttons()

@@ -70,3 +70,16 @@ def test_the_current_cell_has_a_strong_cursor_rectangle(qtbot, window):
     assert image.pixelColor(rect.left() + 1, rect.center().y()) == CURSOR_COLOR
     assert image.pixelColor(rect.center().x(), rect.top() + 1) == CURSOR_COLOR
 
+
+
+def test_the_chosen_finding_stays_chosen_while_its_numbers_change(qtbot, window):
+    report = Report("某局", 2023)
+    report.set_values({(A, "carried_over", "research"): 4})
+    window.doc.replace(report, None)
+    window.findings.focus_list()
+    chosen = window.findings.current_finding()
+    assert chosen.rule == "R-3.1" and "多 4" in chosen.message
+    window.doc.set_cells({(A, "carried_over", "research"): 7})
+    now = window.findings.current_finding()
+    assert now.key == chosen.key and "多 7" in now.message
+    assert "多 7" in window.findings.tree.currentItem().text(1)
