@@ -139,7 +139,16 @@ def _qt_check() -> str:
     load_translations(app)
     if not getattr(app, "_translators", None):
         raise RuntimeError("没有找到 Qt 中文翻译（qtbase_zh_CN.qm），标准对话框将显示英文")
-    return f"PySide6 {__import__('PySide6').__version__}，平台 {app.platformName()}，中文翻译已加载"
+    # 图解: QtSvg is bundled and draws the sample's long image
+    from core.charts import graphics
+
+    from .chart_png import render_image
+
+    chart = render_image(graphics(load(sample_path()))[0].svg)
+    if chart.width() != 1080 or chart.height() < 1000:
+        raise RuntimeError(f"图解绘制异常（{chart.width()}×{chart.height()}）")
+    return (f"PySide6 {__import__('PySide6').__version__}，平台 {app.platformName()}，中文翻译已加载，"
+            f"图解可绘制（{chart.width()}×{chart.height()}）")
 
 
 def self_test(out_dir: str) -> int:

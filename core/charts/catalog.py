@@ -27,11 +27,13 @@ class Chart:
 
     def svg(self, source: str = "") -> str:
         """A standalone SVG file; `source` is printed under the chart."""
-        height, body = self.height, self.body
+        top = 40  # a standalone image needs its own margin above the title
+        height, body = self.height + top, f'<g transform="translate(0,{top})">{self.body}</g>'
         if source:
-            body += text(draw.MARGIN, height + 8, source, draw.SMALL, color=MUTED)
-            height += 40
-        return document(WIDTH, height, body, self.title)
+            for ln in draw.wrap(source, draw.SMALL, WIDTH - 2 * draw.MARGIN):
+                body += text(draw.MARGIN, height + 8, ln, draw.SMALL, color=MUTED)
+                height += draw.SMALL + 10
+        return document(WIDTH, height + 30, body, self.title)
 
 
 def _chart(key: str, title: str, subtitle: str, build: Callable[[float], tuple[str, float]] | None,
