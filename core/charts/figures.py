@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from ..forms import BlockTable, Column, MatrixTable, Row, get_form
 from ..forms.schema import Number
-from ..forms.short_labels import short_label
 from .history import YearData
 
 A = "applications"
@@ -53,7 +52,7 @@ def _row_sum(data: YearData, row: Row, column: str) -> Number:
 def new_requests(data: YearData) -> Bar:
     table = _matrix(data, A)
     row = next(r for r in table.rows if r.key == "new")
-    return Bar(short_label(row.label), data.number((A, "new", "total")), f"{A}/new/total")
+    return Bar(row.short_name, data.number((A, "new", "total")), f"{A}/new/total")
 
 
 def results(data: YearData) -> list[Bar]:
@@ -61,12 +60,12 @@ def results(data: YearData) -> list[Bar]:
     table = _matrix(data, A)
     results_row = next(r for r in table.rows if r.key == "results")
     out = [
-        Bar(short_label(row.label), _row_sum(data, row, "total"), f"{A}/{row.key}/total")
+        Bar(row.short_name, _row_sum(data, row, "total"), f"{A}/{row.key}/total")
         for row in results_row.children
         if row.total is None
     ]
     carry = next(r for r in table.rows if r.key == "carry_forward")
-    out.append(Bar(short_label(carry.label), data.number((A, carry.key, "total")), f"{A}/{carry.key}/total"))
+    out.append(Bar(carry.short_name, data.number((A, carry.key, "total")), f"{A}/{carry.key}/total"))
     return out
 
 
