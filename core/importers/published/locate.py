@@ -163,6 +163,11 @@ class Locator:
             self.parent_number = item_number(t.parent)
         if not t.leaf:
             children = [c for c in self.targets if c.parent == t.key and c.table == t.table]
+            if score < 0.95 or any(c.order in self.placed for c in children):
+                # Only a parent label printed as such, with none of its items seen, is a one-row group;
+                # otherwise it is a piece of a label wrapped over lines.
+                del self.placed[t.order]
+                return
             for c in children:
                 self.placed[c.order] = row.where
             last = children[-1]

@@ -19,6 +19,7 @@ from typing import Any
 
 from .document import Cell, Document, Row
 from .errors import PublishedImportError
+from .text import looks_like_value
 
 RULE = 2.5  # thicker than this is not a border line
 _PAGE_NUMBER = re.compile(r"^[-—－–\s]*\d{1,3}[-—－–\s]*$")
@@ -123,7 +124,9 @@ def _segments(line: list[_Char]) -> Iterator[list[_Char]]:
     size = max(c.y1 - c.y0 for c in line) or 10.0
     seg = [line[0]]
     for prev, c in itertools.pairwise(line):
-        if c.x0 - prev.x1 > max(1.5 * size, 10.0):
+        # Narrow value columns leave little more than a character's width between cells;
+        # justified running text has far less (PDFium gives no space characters).
+        if c.x0 - prev.x1 > max(0.9 * size, 6.0):
             yield seg
             seg = []
         seg.append(c)
@@ -172,14 +175,54 @@ class _PageReader:
             self.items.append((top, Row(tuple(found), 1000 + self.page_no, f"第{self.page_no}页")))
 
     def free_lines(self, chars: list[_Char]) -> None:
-        for line in _lines(chars):
-            segs = list(_segments(line))
-            text = "".join(c.ch for c in line)
-            if _PAGE_NUMBER.match(text):
-                continue
+        lines = [(line, _unglue(list(_segments(line)))) for line in _lines(chars)]
+        lines = [(ln, segs) for ln, segs in lines if not _PAGE_NUMBER.match("".join(c.ch for c in ln))]
+        i = 0
+        while i < len(lines):
+            line, segs = lines[i]
+            top = max(c.y1 for c in line)
+            # Borderless table: a label wrapped over two lines puts the row's values, centred
+            # vertically, on a line of their own just below its first line: join them.
+            if i + 1 < len(lines) and _labels_only(segs) and _values_only(lines[i + 1][1]):
+                below, below_segs = lines[i + 1]
+                size = max(c.y1 - c.y0 for c in line)
+                if line[0].cy - below[0].cy < 1.6 * size:
+                    segs = segs + below_segs
+                    i += 1
             table = None if len(segs) == 1 else 1000 + self.page_no
-            cells = tuple(self.cell("".join(c.ch for c in s), s[0].x0, s[-1].x1) for s in segs)
-            self.items.append((max(c.y1 for c in line), Row(cells, table, f"第{self.page_no}页")))
+            cells = tuple(self.cell("".join(c.ch for c in seg), seg[0].x0, seg[-1].x1) for seg in segs)
+            self.items.append((top, Row(cells, table, f"第{self.page_no}页")))
+            i += 1
+
+
+def _unglue(segs: list[list[_Char]]) -> list[list[_Char]]:
+    """In a row of cells, a label running up to its value cell ("…仍不明确10",
+    "行政规范性文件4"): the number at its end is the next cell, since no label
+    of the forms ends in a number.  Running text (one segment) is left alone."""
+    if len(segs) < 2:
+        return segs
+    out = []
+    for seg in segs:
+        k = len(seg)
+        while k > 0 and (seg[k - 1].ch.isdigit() or seg[k - 1].ch in ",，."):
+            k -= 1
+        if 0 < k < len(seg) and seg[k].ch.isdigit() and "\u4e00" <= seg[k - 1].ch <= "\u9fff":
+            out += [seg[:k], seg[k:]]
+        else:
+            out.append(seg)
+    return out
+
+
+def _text(seg: list[_Char]) -> str:
+    return "".join(c.ch for c in seg)
+
+
+def _labels_only(segs: list[list[_Char]]) -> bool:
+    return len(segs) <= 3 and not any(looks_like_value(_text(s)) for s in segs)
+
+
+def _values_only(segs: list[list[_Char]]) -> bool:
+    return len(segs) >= 1 and all(looks_like_value(_text(s)) for s in segs)
 
 
 def _join_paragraphs(rows: list[Row]) -> list[Row]:
@@ -194,9 +237,11 @@ def _join_paragraphs(rows: list[Row]) -> list[Row]:
     prev_full = False
     for r in rows:
         c = r.cells[0]
-        if r.table is not None or not out or out[-1].table is not None:
+        # centred or right-aligned lines (title, signature, date) stand alone
+        standalone = (c.x0 or 0) > left + 0.25 * (right - left)
+        if standalone or r.table is not None or not out or out[-1].table is not None:
             out.append(r)
-            prev_full = r.table is None and (c.x1 or 0) >= right - 20
+            prev_full = r.table is None and not standalone and (c.x1 or 0) >= right - 20
             continue
         indented = (c.x0 or 0) > left + 12
         if prev_full and not indented:

@@ -26,8 +26,12 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
     export_docx(load(SAMPLE), tmp / "sample2019.docx")
     report2021 = import_published_bytes(pages.page_2021().encode(), "p.html").to_report()
     export_docx(report2021, tmp / "page2021.docx")
+    # the portal page with its tables printed without borders (no ruling lines in the PDF)
+    (tmp / "borderless.html").write_text(pages.page_2021().replace(" border=1", "").replace("<table width=1000>", "<table>"),
+                                         encoding="utf-8")
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp}/lo", "--convert-to", "pdf",
-                    "--outdir", str(tmp), str(tmp / "sample2019.docx"), str(tmp / "page2021.docx")],
+                    "--outdir", str(tmp), str(tmp / "sample2019.docx"), str(tmp / "page2021.docx"),
+                    str(tmp / "borderless.html")],
                    check=True, capture_output=True, timeout=240)
     return tmp
 
@@ -57,6 +61,30 @@ def test_2021_pdf_with_multi_line_labels(rendered: Path) -> None:
     assert result.inputs[("active", "licensing", "decisions")] == 2345
     assert result.texts["other"] == pages.OTHER
     assert result.notes_of(Kind.FUZZY, Kind.MISSING, Kind.UNPLACED) == []
+
+
+@pytest.mark.slow
+@needs_soffice
+def test_borderless_pdf_tables_never_place_silently(rendered: Path) -> None:
+    """Without ruling lines, cells come from gaps in the text lines and wrapped
+    labels put values on lines of their own: most cells are placed, and every
+    row that is not is listed as missing; nothing lands in a wrong cell."""
+    result = import_published(rendered / "borderless.pdf")
+    assert (result.agency, result.year, result.date) == ("某某县自然资源局", 2024, "2025-01-20")
+    missing = {ref for n in result.notes_of(Kind.MISSING) for ref in n.refs}
+    placed = 0
+    for row, values in EXPECTED_APPLICATION_INPUTS.items():
+        for col, v in zip(COLUMNS, values):
+            ref = ("applications", row, col)
+            got = result.inputs.get(ref)
+            if ref in missing:
+                assert got is None
+            elif v is not None:
+                assert got == v, ref
+                placed += 1
+    assert placed >= 120
+    assert result.texts["other"] == pages.OTHER
+    assert result.texts["problems"] == "\n".join(pages.PROBLEMS)
 
 
 @pytest.mark.slow
