@@ -18,6 +18,7 @@ from .forms.passages import (
     ApplicationsWording,
     DecisionRows,
     FeeWording,
+    ItemCounts,
     Passage,
     ReviewWording,
     StockRows,
@@ -199,9 +200,27 @@ def _amount(report: Report, t: str, w: AmountRow) -> str:
     return w.some.format(row=row.short_name, count=_n(count), amount_name=name, amount=_n(amount), unit=unit) + "。"
 
 
+def _items(report: Report, t: str, w: ItemCounts | None) -> str:
+    if w is None:
+        return ""
+    parts = []
+    for key in w.rows:
+        name = _row(report, t, key).short_name
+        before, change = report.number((t, key, w.previous)), report.number((t, key, w.change))
+        if not before and not change:
+            continue
+        size: Number = -change if change < 0 else change
+        moved = "" if not change else (w.increase if change > 0 else w.decrease).format(n=_n(size))
+        if before:
+            parts.append(w.item.format(row=name, n=_n(before), change=moved))
+        else:
+            parts.append(w.item_change_only.format(row=name, change=moved.lstrip("、")))
+    return w.lead + _sentence(parts) if parts else ""
+
+
 def _active(report: Report, w: ActiveWording) -> str:
     t = w.table
-    return (_stock(report, t, w.stock) + _decisions(report, t, w.decisions)
+    return (_stock(report, t, w.stock) + _decisions(report, t, w.decisions) + _items(report, t, w.items)
             + "".join(_amount(report, t, a) for a in w.amounts))
 
 

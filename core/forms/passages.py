@@ -90,6 +90,22 @@ class AmountRow:
 
 
 @record
+class ItemCounts:
+    """2019 第二十条第（五）（六）（八）项: item counts last year and this year's change
+    (本年增/减, negative for a decrease).  Rows with neither are left out, and the
+    sentence with them."""
+
+    lead: str
+    rows: tuple[str, ...]
+    previous: str  # column key of 上一年项目数量
+    change: str  # column key of 本年增/减
+    item: str  # {row} {n}
+    item_change_only: str  # {row} {change}
+    increase: str  # {n}
+    decrease: str  # {n}
+
+
+@record
 class ActiveWording:
     """主动公开: the sentences of 表二, in order."""
 
@@ -97,6 +113,7 @@ class ActiveWording:
     stock: StockRows
     decisions: DecisionRows
     amounts: tuple[AmountRow, ...]
+    items: ItemCounts | None = None
 
 
 @record
@@ -193,6 +210,16 @@ ACTIVE_2019 = ActiveWording(
     ),
     decisions=DecisionRows(("licensing", "other_services", "penalty", "enforcement"), "decisions", "作出{items}",
                            _DECISIONS, "未作出{rows}{column}"),
+    items=ItemCounts(
+        lead="事项数量方面，",
+        rows=("licensing", "other_services", "penalty", "enforcement", "fees"),
+        previous="prev_count",
+        change="change",
+        item="{row}上一年{n}项{change}",
+        item_change_only="{row}{change}",
+        increase="、本年增加{n}项",
+        decrease="、本年减少{n}项",
+    ),
     amounts=(
         AmountRow("procurement", "procurement_count", "procurement_amount", "",
                   "{row}项目{count}项，{amount_name}{amount}{unit}", "无{row}项目"),

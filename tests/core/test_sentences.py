@@ -138,10 +138,24 @@ def test_active_2019_with_the_chosen_unit():
     assert passage_text(report, "active") == (
         "本年度新制作规章1件、新公开2件，对外公开规章总数3件；新制作规范性文件4件、新公开5件，对外公开规范性文件总数6件。"
         "作出行政许可处理决定9件、其他对外管理服务事项处理决定12件、行政处罚处理决定15件、行政强制处理决定18件。"
+        "事项数量方面，行政许可上一年7项、本年增加8项；其他对外管理服务事项上一年10项、本年增加11项；"
+        "行政处罚上一年13项、本年增加14项；行政强制上一年16项、本年增加17项；行政事业性收费上一年19项、本年增加20项。"
         "政府集中采购项目21项，采购总金额22.5万元。"
     )
     report.set_unit(("active", "procurement", "procurement_amount"), "元")
     assert passage_text(report, "active").endswith("政府集中采购项目21项，采购总金额22.5元。")
+
+
+def test_item_counts_2019_decrease_and_change_only():
+    report = _report(2020, {("active", "licensing", "prev_count"): 12, ("active", "licensing", "change"): -3,
+                            ("active", "penalty", "prev_count"): 5,
+                            ("active", "fees", "change"): 2})
+    assert passage_text(report, "active") == (
+        "本年度未新制作、新公开规章和规范性文件，无对外公开的规章和规范性文件。"
+        "未作出行政许可、其他对外管理服务事项、行政处罚、行政强制处理决定。"
+        "事项数量方面，行政许可上一年12项、本年减少3项；行政处罚上一年5项；行政事业性收费本年增加2项。"
+        "无政府集中采购项目。"
+    )
 
 
 def test_fees_2021():
