@@ -8,13 +8,13 @@ text label with its number.
 """
 from __future__ import annotations
 
-import unicodedata
 from decimal import Decimal
 from xml.sax.saxutils import escape, quoteattr
 
 from ..export.settings import HEADING1_FONTS
 from ..forms.schema import Number
 from ..model.values import format_value
+from ..text_width import is_wide
 
 WIDTH = 1080  # px; the long image and every chart are this wide
 
@@ -81,7 +81,7 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     latin = 0.66 if bold else 0.6
     em = 0.0
     for ch in text:
-        if unicodedata.east_asian_width(ch) in "WFA":
+        if is_wide(ch):
             em += 1.0
         elif ch in "%":
             em += 0.85

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import copy
 import re
-import unicodedata
 
 from ..forms.schema import CellRef
 from ..model.clean import clean_text
-from ..model.report import Explanation, Report
+from ..model.report import META_TEXT_FIELDS, Explanation, Report
 from ..model.values import format_value
+from ..text_width import text_units as text_units  # callers import it from here too
 
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
 
@@ -25,7 +25,7 @@ def exportable(report: Report) -> Report:
         return report
     out = copy.copy(report)
     out.meta = copy.copy(m)
-    for name in ("agency", "date", "contact", "compiler"):
+    for name in META_TEXT_FIELDS:
         setattr(out.meta, name, clean_text(getattr(m, name)))
     out.texts = {k: clean_text(v) for k, v in report.texts.items()}
     out.explanations = {k: Explanation(clean_text(e.note), e.expected, e.actual) for k, e in report.explanations.items()}
@@ -47,11 +47,6 @@ def chinese_date(date: str) -> str:
         return date.strip()
     y, mo, d = m.groups()
     return f"{y}年{int(mo)}月" + (f"{int(d)}日" if d else "")
-
-
-def text_units(s: str) -> float:
-    """Width in 字 (a CJK character is 1, an ASCII character 0.5)."""
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WFA" else 0.5 for ch in s)
 
 
 def title_lines(report: Report, max_units: float) -> list[str]:

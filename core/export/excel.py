@@ -24,23 +24,19 @@ from ..forms import MatrixTable, TableSection, ValueKind
 from ..forms.layout import Grid, Role, layout
 from ..forms.schema import CellSpec, Domain, Number
 from ..model.clean import clean_text
-from ..model.report import META_LABELS, Report
+from ..model.report import META_LABELS, META_TEXT_FIELDS, Report
 from ..model.values import coerce, plain_number
-from ..records import record
+from ..xlsx_layout import (
+    CHECKS_SHEET,
+    COVER_FIELDS,
+    COVER_SHEET,
+    FILE_MARK,
+    FILE_MARK_LABEL,
+    PLACEMENT,
+    VERSION_LABEL,
+)
 from .content import chinese_date, exportable
 from .files import write_output
-
-COVER_SHEET = "封面"
-CHECKS_SHEET = "校验"
-FILE_MARK_LABEL = "文件标识"
-FILE_MARK = f"{APP_NAME} Excel 附表"
-FORMAT_LABEL = META_LABELS["form_key"]
-VERSION_LABEL = "软件版本"
-COVER_FIELDS = ("agency", "year", "form_key", "date", "contact", "compiler")
-
-# Table sheets: the grid starts below a title row and a blank row.
-GRID_TOP_ROW = 3
-GRID_LEFT_COL = 1
 
 FONT_NAME = "宋体"
 _THIN = Side(style="thin", color="000000")
@@ -62,20 +58,6 @@ def put_text(ws: Worksheet, row: int, column: int, text: str) -> Cell:
 def amount_format(unit: str) -> str:
     """Number format that shows a chosen unit but keeps the cell numeric."""
     return f'General"{unit}"' if unit else "General"
-
-
-@record
-class SheetPlacement:
-    """Where a table's grid sits on its sheet (1-based Excel coordinates)."""
-
-    top: int = GRID_TOP_ROW
-    left: int = GRID_LEFT_COL
-
-    def address(self, row: int, col: int) -> str:
-        return f"{get_column_letter(self.left + col)}{self.top + row}"
-
-
-PLACEMENT = SheetPlacement()
 
 
 def _validation(domain: Domain) -> DataValidation:
@@ -219,7 +201,7 @@ def _write_cover(ws: Worksheet, report: Report, blank: bool) -> None:
             cell.font = Font(name=FONT_NAME, size=11)
             cell.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
         label.fill = FILL_HEADER
-        if name in ("agency", "date", "contact", "compiler"):
+        if name in META_TEXT_FIELDS:
             value.protection = Protection(locked=False)
         ws.row_dimensions[row].height = 22
         row += 1

@@ -1,17 +1,17 @@
 """Plain-text rendering of a report (used by `python -m core show`)."""
 from __future__ import annotations
 
-import unicodedata
-
 from ..forms import TableSection
 from ..forms.layout import Role, layout
 from ..model.report import Report
 from ..narrative import paragraphs
+from ..text_width import is_wide
 from .content import cell_text
 
 
 def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+    """Terminal columns: ambiguous-width characters take one."""
+    return sum(2 if is_wide(ch, ambiguous_wide=False) else 1 for ch in s)
 
 
 def _pad(s: str, width: int) -> str:

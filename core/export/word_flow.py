@@ -11,16 +11,14 @@ slack so an estimate one line short never strands the heading.
 """
 from __future__ import annotations
 
-import unicodedata
-
+from ..text_width import char_units
 from ..records import record
 
 HANGING = set("，。、；：！？）》”’")  # may hang past the line end (Word and LibreOffice)
 NO_LINE_END = set("（《“‘")
 
 
-def _units(ch: str) -> float:
-    return 1.0 if unicodedata.east_asian_width(ch) in "WFA" else 0.5
+_units = char_units
 
 
 def line_count(text: str, chars_per_line: float, first_indent: float = 2.0) -> int:

@@ -23,7 +23,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..export.excel import COVER_FIELDS, COVER_SHEET, FILE_MARK_LABEL, PLACEMENT
 from ..forms import FORMS, form_for_year
 from ..forms.layout import Grid, Role, layout
 from ..forms.schema import CellRef, CellSpec, Form, Number, Table
@@ -32,6 +31,7 @@ from ..model.report import META_LABELS, Report
 from ..model.values import InvalidValue, coerce, domain_problem, parse_number
 from ..records import field, record
 from ..storage.errors import describe_os_error
+from ..xlsx_layout import COVER_FIELDS, COVER_SHEET, FILE_MARK_LABEL, PLACEMENT
 from .errors import XlsxImportError
 from .formula import NotArithmetic, evaluate
 from .xlsx_guard import MAX_FILE_BYTES, check_archive, refuse_container

@@ -52,6 +52,7 @@ class Change:
 
 
 META_FIELDS = ("agency", "year", "form_key", "date", "contact", "compiler")
+META_TEXT_FIELDS = ("agency", "date", "contact", "compiler")  # the ones typed as free text
 META_LABELS = {
     "agency": "机关名称",
     "year": "报告年度",

@@ -16,7 +16,7 @@ from ..forms import FORMS, get_form
 from ..forms.schema import CellRef, Domain, Form, Number
 from ..model.clean import clean_text
 from ..model.links import LinkedPassage
-from ..model.report import Explanation, PreviousYear, Report
+from ..model.report import META_FIELDS, Explanation, PreviousYear, Report
 from ..model.values import coerce, domain_problem, plain_number
 from .atomic import ReadOnlyTarget, atomic_write_bytes, remove_stale_temps
 from .errors import (
@@ -40,7 +40,7 @@ MAX_DRAFT_BYTES = 100 * 1024 * 1024
 
 _KNOWN_TOP = {"app", "format_version", "metadata", "sections", "tables", "units", "reported_totals", "stashed",
               "previous", "explanations", "register", "links"}
-_KNOWN_META = {"agency", "year", "form", "date", "contact", "compiler"}
+_KNOWN_META = {"form" if name == "form_key" else name for name in META_FIELDS}  # the file says "form"
 
 # Older file versions are upgraded step by step: version -> function to the next.
 def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
