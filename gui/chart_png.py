@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import cache
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
+from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 from core.charts import Graphic
+from core.charts.svg import FONT_FAMILY, FONT_NAMES
 from core.export.files import write_output
 
 PNG_WIDTH = 1080
@@ -33,7 +36,19 @@ def ensure_app() -> QGuiApplication:
     return QGuiApplication(argv)
 
 
+@cache
+def installed_font() -> str:
+    """The first of the charts' fonts this machine has.  Qt's SVG renderer takes
+    only the first name of a font-family list, and a missing 黑体 would give
+    Latin glyphs from the default font (DejaVu Sans on Linux) beside CJK ones."""
+    families = set(QFontDatabase.families())
+    return next((name for name in FONT_NAMES if name in families), "")
+
+
 def render_image(svg: str, width: int = PNG_WIDTH) -> QImage:
+    font = installed_font()
+    if font:
+        svg = svg.replace(f'font-family="{escape(FONT_FAMILY)}"', f'font-family="{escape(font)}"')
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     if not renderer.isValid():
         raise ValueError("图解的 SVG 无法解析。")

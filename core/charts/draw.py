@@ -207,8 +207,9 @@ def outcome_rows(blocks: Sequence[Outcomes], top: float) -> tuple[str, float]:
 def big_figure(x: float, y: float, value: str, unit: str, caption: str, *, key: str | None = None,
                size: float = 64, width: float = 440, caption_size: float = SMALL) -> str:
     """A key figure: the number in large type, its unit, a caption under it."""
-    out = [text(x, y, value, size, weight="bold", color=ACCENT, key=key)]
-    out.append(text(x + text_width(value, size, True) + 6, y, unit, LABEL, color=ACCENT, weight="bold"))
+    # the unit follows the number as a tspan, so it sits right after the digits whatever their font
+    number = text(x, y, value, size, weight="bold", color=ACCENT, key=key)
+    out = [number.replace("</text>", f'<tspan font-size="{LABEL}" dx="4">{unit}</tspan></text>') if unit else number]
     caption_lines = [ln for part in caption.split("\n") for ln in wrap(part, caption_size, width)]
     for i, ln in enumerate(caption_lines):
         out.append(text(x, y + 38 + i * (caption_size + 8), ln, caption_size, color=MUTED))
