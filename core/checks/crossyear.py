@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..forms import FORMS, MatrixTable
 from ..forms.crossyear import carried_pairs, shared_relations, stock_rows
@@ -11,6 +12,9 @@ from ..model.report import Report
 from ..model.values import format_value
 from ..narrative import paragraphs
 from .findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from collections import Counter
 
 SIMILAR = 0.9  # 内容雷同 threshold
 
@@ -91,13 +95,52 @@ def check_stock_plausibility(report: Report) -> list[Finding]:
     return out
 
 
-@lru_cache(maxsize=64)
+_EXACT_MAX = 20_000  # characters: difflib's exact ratio is quadratic in the worst case
+
+
+@lru_cache(maxsize=8)
+def _sentence_counts(text: str) -> Counter[str]:
+    from collections import Counter
+
+    return Counter(s for s in re.split(r"(?<=[。！？；;])", text) if s)
+
+
+def _sentence_ratio(a: str, b: str) -> float:
+    """Share of text in sentences found in both (by character weight): linear,
+    for texts too long for difflib on every keystroke.  Last year's side is cached."""
+    sa, sb = _sentence_counts(a), _sentence_counts(b)
+    common = sum(len(s) * min(n, sb[s]) for s, n in sa.items() if s in sb)
+    return 2 * common / (len(a) + len(b))
+
+
 def similarity(a: str, b: str) -> float:
-    """0..1 similarity of two texts, white space ignored.  Cached: the checks run
+    """0..1 similarity of two texts, white space ignored."""
+    return _compare(a, b)[0]
+
+
+@lru_cache(maxsize=64)
+def _compare(a: str, b: str) -> tuple[float, bool]:
+    """(similarity, identical but for white space).  Cached: the checks run
     after every cell edit, and the narrative rarely changed in between."""
-    a, b = "".join(a.split()), "".join(b.split())
+    a, b = _squeezed(a), _squeezed(b)
+    return _ratio(a, b), a == b
+
+
+# Longer texts are compared on their beginning: a near copy shows there, and
+# the comparison stays within a keystroke's time whatever the length.
+COMPARE_MAX = 100_000
+
+
+@lru_cache(maxsize=8)
+def _squeezed(text: str) -> str:
+    return "".join(text[:COMPARE_MAX].split())
+
+
+def _ratio(a: str, b: str) -> float:
     if not a or not b:
         return 0.0
+    if len(a) + len(b) > _EXACT_MAX:
+        return _sentence_ratio(a, b)
     import difflib  # only when last year's text is attached; not at start-up
 
     m = difflib.SequenceMatcher(None, a, b, autojunk=False)
@@ -116,14 +159,17 @@ def check_copied_text(report: Report) -> list[Finding]:
         here, there = report.texts.get(section.key, ""), prev.texts.get(section.key, "")
         if len(here.strip()) < 20 or not there.strip():
             continue
-        ratio = similarity(here, there)
+        ratio, identical = _compare(here, there)
         if ratio >= SIMILAR:
-            what = "与上年报告完全相同" if "".join(here.split()) == "".join(there.split()) else f"与上年报告相似度达{ratio:.0%}"
+            what = "与上年报告完全相同" if identical else f"与上年报告相似度达{ratio:.0%}"
             out.append(Finding(
                 "V11", Severity.WARNING,
                 f"“{section.heading}”{what}。年度报告格式要求不得“内容雷同”，请按本年度实际情况改写。",
                 section.key, (), None, None, evidence=f"{ratio:.2f}"))
     return out
+
+
+MAX_OLD_YEAR_FINDINGS = 50  # a pasted old report would otherwise list every paragraph
 
 
 def check_old_year(report: Report) -> list[Finding]:
@@ -137,7 +183,12 @@ def check_old_year(report: Report) -> list[Finding]:
     ]
     out = []
     for section in report.form.narratives:
-        for i, p in enumerate(paragraphs(report.texts.get(section.key, "")), start=1):
+        text = report.texts.get(section.key, "")
+        if f"{old}年" not in text:  # the common case, decided at C speed on any length
+            continue
+        for i, p in enumerate(paragraphs(text), start=1):
+            if len(out) >= MAX_OLD_YEAR_FINDINGS:
+                return out
             if any(pt.search(p.text) for pt in patterns):
                 quote = p.text[:40] + ("……" if len(p.text) > 40 else "")
                 out.append(Finding(

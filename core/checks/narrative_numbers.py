@@ -9,14 +9,15 @@ Every warning quotes the sentence it comes from.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from bisect import bisect_right
+from collections.abc import Callable
 from decimal import Decimal
+from functools import cache, lru_cache
 
 from ..forms import MatrixTable, Row
 from ..forms.schema import CellRef, Number
 from ..model.report import Report
 from ..model.values import format_value
-from ..narrative import paragraphs
 from ..records import record
 from .findings import Finding, Severity
 
@@ -35,9 +36,8 @@ class Measure:
 
     name: str  # Chinese, as used in the message
     group: str | None  # row group whose leaves are summed (（三）不予公开 …), for the message
-    # the cells it sums in a report's format; it is not looked for in prose
-    # when the format lacks one of them (现行有效 before 2021)
     cells: Callable[[Report], list[CellRef]]
+    forms: tuple[str, ...] = ("2019", "2021")
     unit: str = "件"
     skip_words: tuple[str, ...] = _SKIP_CLAUSE
 
@@ -70,9 +70,8 @@ def _fixed(*refs: CellRef) -> Callable[[Report], list[CellRef]]:
     return lambda report: list(refs)
 
 
-def _first_present(*refs: CellRef) -> Callable[[Report], list[CellRef]]:
-    """The first of `refs` the report's format has (formats name one measure differently)."""
-    return lambda report: [next((r for r in refs if r in report.form.cells), refs[0])]
+def _normative_issued(report: Report) -> list[CellRef]:
+    return [("active", "normative", "issued" if report.form.key == "2021" else "made")]
 
 
 MEASURES = {
@@ -89,10 +88,10 @@ MEASURES = {
     "carry_forward": Measure("结转下年度", None, _fixed((A, "carry_forward", "total"))),
     "reconsideration": Measure("行政复议", None, _fixed(("review", "cases", "recon_total"))),
     "litigation": Measure("行政诉讼", None, _fixed(("review", "cases", "direct_total"), ("review", "cases", "after_total"))),
-    "normative_issued": Measure("制发规范性文件", None,
-                                _first_present(("active", "normative", "issued"), ("active", "normative", "made"))),
-    "normative_in_force": Measure("现行有效规范性文件", None, _fixed(("active", "normative", "in_force"))),
-    "fee": Measure("行政事业性收费", None, _fixed(("active", "fees", "fee_amount")), unit="万元"),
+    "normative_issued": Measure("制发规范性文件", None, _normative_issued),
+    "normative_in_force": Measure("现行有效规范性文件", None, _fixed(("active", "normative", "in_force")),
+                                  forms=("2021",)),
+    "fee": Measure("行政事业性收费", None, _fixed(("active", "fees", "fee_amount")), forms=("2021",), unit="万元"),
 }
 
 
@@ -136,42 +135,14 @@ ZERO_PATTERNS: list[tuple[tuple[str, ...], str]] = [
 ]
 
 
-def _clause_at(sentence: str, pos: int) -> str:
-    start = max((m.end() for m in _CLAUSE_SPLIT.finditer(sentence, 0, pos)), default=0)
-    nxt = _CLAUSE_SPLIT.search(sentence, pos)
-    return sentence[start : nxt.start() if nxt else len(sentence)]
-
-
-def _about_something_else(report: Report, sentence: str, m: re.Match[str], measure: Measure) -> bool:
-    clause = _clause_at(sentence, m.start())
-    offset = sentence.find(clause)
-    before = clause[: max(0, m.start() - offset)]
-    if any(w in before for w in measure.skip_words):
-        return True
-    if f"{report.meta.year - 1}年" in before:
-        return True
-    # "因…不予公开2件" names one reason (a sub-category); "因…等原因…" is the total.
-    cause = before.find("因")
-    return cause != -1 and "等" not in before[cause:]
-
-
-def _sentences(text: str) -> Iterator[tuple[int, str]]:
-    """(paragraph number, sentence) pairs."""
-    for i, p in enumerate(paragraphs(text), start=1):
-        for m in _SENTENCE.finditer(p.text):
-            s = m.group(0).strip()
-            if s:
-                yield i, s
-
-
 def _table_value(report: Report, measure: Measure) -> tuple[Number, list[CellRef]]:
     cells = measure.cells(report)
     return sum((report.number(c) for c in cells), start=0), cells
 
 
 def _claim_finding(report: Report, heading: str, section: str, para: int, sentence: str, measure: Measure,
-                   stated: Number, phrase: str) -> Finding | None:
-    value, cells = _table_value(report, measure)
+                   stated: Number, phrase: str, table: tuple[Number, list[CellRef]]) -> Finding | None:
+    value, cells = table
     if Decimal(value) == Decimal(stated):
         return None
     unit = measure.unit
@@ -181,78 +152,277 @@ def _claim_finding(report: Report, heading: str, section: str, para: int, senten
         section, tuple(cells), value, stated, evidence=sentence)
 
 
+# --- scanning (linear, cached per line) -------------------------------------------------------
+#
+# The window reruns every check after each keystroke and each cell edit, and a
+# narrative may hold up to the draft's size cap.  So the text is scanned once
+# per distinct line (a paragraph) and the claims it makes are cached by line;
+# a cell edit reuses every line's claims and a keystroke rescans one line.
+# Each phrase pattern runs once over all lines still to scan, never per
+# sentence.  Quotes and the words looked at before a number are bounded, and
+# a section yields at most MAX_CLAIMS claims: a real section states a few
+# dozen numbers, and prose beyond that is not what V9 is for.
+
+MAX_CLAIMS = 200
+_LOOKBACK = 120  # characters of a clause before a number that can make it "about something else"
+_QUOTE_MAX = 160
+_CACHE_MAX = 50_000
+SCAN_MAX = 20_000  # characters of one paragraph read by V9 and V16
+_TERMINATOR = re.compile(r"[。！？；;]")
+
+
+@record
+class Claim:
+    """A number a line states: (measure names, value, the phrase, the quoted sentence)."""
+
+    measures: tuple[str, ...]
+    stated: Decimal
+    phrase: str
+    quote: str
+
+
+@cache
+def _compiled() -> tuple[list[tuple[int, str, re.Pattern[str]]], re.Pattern[str]]:
+    """(pattern index, measure name or "" for zero statements, regex), and the clause splitter."""
+    out = [(i, name, re.compile(p)) for i, (name, p) in enumerate(PATTERNS)]
+    out += [(len(PATTERNS) + j, "", re.compile(p)) for j, (_, p) in enumerate(ZERO_PATTERNS)]
+    return out, re.compile(_CLAUSE_SPLIT.pattern)
+
+
+def _quote(line: str, s_start: int, s_end: int, start: int, end: int) -> str:
+    """The sentence line[s_start:s_end] around a phrase at start:end, cut to _QUOTE_MAX."""
+    if s_end - s_start <= _QUOTE_MAX:
+        return line[s_start:s_end]
+    margin = max((_QUOTE_MAX - (end - start)) // 2, 10)
+    a, b = max(s_start, start - margin), min(s_end, end + margin)
+    return ("…" if a > s_start else "") + line[a:b] + ("…" if b < s_end else "")
+
+
+def _sentence_spans(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a line, stripped (a sentence never holds 。！？；; or a line break)."""
+    spans = []
+    for m in _SENTENCE.finditer(line):
+        g = m.group(0)
+        a = m.start() + (len(g) - len(g.lstrip()))
+        b = m.start() + len(g.rstrip())
+        if b > a:
+            spans.append((a, b))
+    return spans
+
+
+def _line_claims(line: str, hits: list[tuple[int, int, int, str]], year: int,
+                 present: frozenset[str]) -> tuple[Claim, ...]:
+    """The claims of one line from its pattern hits (pattern index, start, end, number), in the
+    order the rules apply them: sentence by sentence, a longer phrase first, then zero statements."""
+    patterns, _ = _compiled()
+    names = [name for _, name, _ in patterns]
+    spans = _sentence_spans(line)
+    starts = [a for a, _ in spans]
+    placed = []
+    for idx, a, b, number in hits:
+        k = bisect_right(starts, a) - 1
+        if k >= 0 and spans[k][0] <= a and b <= spans[k][1]:
+            placed.append((k, idx, a, b, number))
+    placed.sort()
+    claimed = bytearray(len(line))
+    out: list[Claim] = []
+    for k, idx, a, b, number in placed:
+        if idx < len(PATTERNS) and names[idx] not in present:
+            continue  # a measure the format lacks claims no text
+        if claimed.find(1, a, b) != -1:
+            continue
+        claimed[a:b] = b"\x01" * (b - a)
+        s_start, s_end = spans[k]
+        quote = _quote(line, s_start, s_end, a, b)
+        if idx >= len(PATTERNS):
+            zero = ZERO_PATTERNS[idx - len(PATTERNS)][0]
+            out.append(Claim(zero, Decimal(0), line[a:b], quote))
+            continue
+        measure = MEASURES[names[idx]]
+        # The clause before the number: from the last ，,：: of the sentence, at most _LOOKBACK back.
+        window_start = max(s_start, a - _LOOKBACK)
+        before = line[window_start:a]
+        cut = max(before.rfind(c) for c in "，,：:")
+        if cut != -1:
+            before = before[cut + 1 :]
+        if _about_something_else(year, before, measure):
+            continue
+        out.append(Claim((names[idx],), Decimal(number), line[a:b], quote))
+        if len(out) >= MAX_CLAIMS:
+            break
+    return tuple(out)
+
+
+def _about_something_else(year: int, before: str, measure: Measure) -> bool:
+    if any(w in before for w in measure.skip_words):
+        return True
+    if f"{year - 1}年" in before:
+        return True
+    # "因…不予公开2件" names one reason (a sub-category); "因…等原因…" is the total.
+    cause = before.find("因")
+    return cause != -1 and "等" not in before[cause:]
+
+
+_claims_cache: dict[tuple[str, int, frozenset[str]], tuple[Claim, ...]] = {}
+
+
+def _claims(lines: list[str], year: int, present: frozenset[str]) -> list[tuple[Claim, ...]]:
+    """Claims of every line, scanning only lines not seen before (all at once)."""
+    cache = _claims_cache
+    if len(cache) > _CACHE_MAX:
+        cache.clear()
+    missing = [i for i, line in enumerate(lines) if (line, year, present) not in cache]
+    if missing:
+        patterns, _ = _compiled()
+        # Only the first SCAN_MAX characters of a paragraph are read: longer is pasted data, not prose.
+        batch = "\n".join(lines[i][:SCAN_MAX] for i in missing)
+        offsets = []
+        pos = 0
+        for i in missing:
+            offsets.append(pos)
+            pos += min(len(lines[i]), SCAN_MAX) + 1
+        hits: dict[int, list[tuple[int, int, int, str]]] = {}
+        for idx, _, rx in patterns:
+            pos, line_no, count = 0, -1, 0
+            while (m := rx.search(batch, pos)) is not None:
+                n = bisect_right(offsets, m.start()) - 1
+                if n != line_no:
+                    line_no, count = n, 0
+                count += 1
+                if count > MAX_CLAIMS:  # enough of this phrase in this line: jump to the next line
+                    pos = offsets[n + 1] if n + 1 < len(offsets) else len(batch)
+                    continue
+                base = offsets[n]
+                number = m.group(1) if rx.groups else "0"
+                hits.setdefault(n, []).append((idx, m.start() - base, m.end() - base, number or "0"))
+                pos = max(m.end(), m.start() + 1)
+        for n, i in enumerate(missing):
+            line = lines[i]
+            cache[(line, year, present)] = (
+                _line_claims(line[:SCAN_MAX], hits[n], year, present) if n in hits else ())
+    return [cache[(line, year, present)] for line in lines]
+
+
+@lru_cache(maxsize=16)
+def paragraph_lines(text: str) -> tuple[str, ...]:
+    """The text of each paragraph, as core.narrative.paragraphs gives it (heading + body).
+    Cached: the same section text is read by several checks on every run."""
+    return tuple(s for s in (line.strip() for line in text.splitlines()) if s)
+
+
+@lru_cache(maxsize=16)
+def _section_claims(text: str, year: int, present: frozenset[str]) -> tuple[tuple[int, Claim], ...]:
+    """(paragraph number, claim) of a section, at most MAX_CLAIMS."""
+    lines = list(paragraph_lines(text))
+    out: list[tuple[int, Claim]] = []
+    for para, claims in enumerate(_claims(lines, year, present), start=1):
+        out.extend((para, c) for c in claims)
+        if len(out) >= MAX_CLAIMS:
+            return tuple(out[:MAX_CLAIMS])
+    return tuple(out)
+
+
 def check_narrative_numbers(report: Report) -> list[Finding]:
     out: list[Finding] = []
-    cells = report.form.cells
-    present = {name: all(ref in cells for ref in m.cells(report)) for name, m in MEASURES.items()}
+    year, cells = report.meta.year, report.form.cells
+    # Measures the format has every cell of (现行有效 only from 2021) are looked for in prose.
+    present = frozenset(name for name, m in MEASURES.items() if all(ref in cells for ref in m.cells(report)))
+    values: dict[str, tuple[Number, list[CellRef]]] = {}
     for section in report.form.narratives:
-        text = report.texts.get(section.key, "")
-        for para, sentence in _sentences(text):
-            claimed = [False] * len(sentence)
-            for name, pattern in PATTERNS:
+        for para, claim in _section_claims(report.texts.get(section.key, ""), year, present):
+            for name in claim.measures:
                 measure = MEASURES[name]
-                if not present[name]:
-                    continue
-                for m in re.finditer(pattern, sentence):
-                    if any(claimed[m.start() : m.end()]):
-                        continue
-                    for k in range(m.start(), m.end()):
-                        claimed[k] = True
-                    if _about_something_else(report, sentence, m, measure):
-                        continue
-                    f = _claim_finding(report, section.heading, section.key, para, sentence, measure,
-                                       Decimal(m.group(1)), m.group(0))
-                    if f:
-                        out.append(f)
-            for names, pattern in ZERO_PATTERNS:
-                for m in re.finditer(pattern, sentence):
-                    if any(claimed[m.start() : m.end()]):
-                        continue
-                    for k in range(m.start(), m.end()):
-                        claimed[k] = True
-                    for name in names:
-                        f = _claim_finding(report, section.heading, section.key, para, sentence, MEASURES[name], 0,
-                                           m.group(0))
-                        if f:
-                            out.append(f)
+                if name not in values:
+                    values[name] = _table_value(report, measure)
+                f = _claim_finding(report, section.heading, section.key, para, claim.quote, measure,
+                                   claim.stated, claim.phrase, values[name])
+                if f:
+                    out.append(f)
     return out
 
 
 _TOTAL = re.compile(r"共(?:计)?(\d+)(条|件|个|项|次|篇|期)")
 _PART = r"(\d+)"
+_BREAKDOWN_MAX = 300
+MAX_SUM_FINDINGS = 50  # a breakdown after 其中 is a few clauses; never read further
+
+
+@record
+class SumProblem:
+    quote: str
+    total: int
+    parts_sum: int
+    unit: str
+
+
+_sums_cache: dict[str, tuple[SumProblem, ...]] = {}
+
+
+@lru_cache(maxsize=16)
+def _section_sums(text: str) -> tuple[tuple[int, SumProblem], ...]:
+    cache = _sums_cache
+    if len(cache) > _CACHE_MAX:
+        cache.clear()
+    out: list[tuple[int, SumProblem]] = []
+    if "其中" not in text:
+        return ()
+    for para_no, line in enumerate(paragraph_lines(text), start=1):
+        problems = cache.get(line)
+        if problems is None:
+            problems = cache[line] = _line_sums(line[:SCAN_MAX]) if "其中" in line else ()
+        out.extend((para_no, p) for p in problems)
+        if len(out) >= MAX_SUM_FINDINGS:
+            return tuple(out[:MAX_SUM_FINDINGS])
+    return tuple(out)
+
+
+def _line_sums(text: str) -> tuple[SumProblem, ...]:
+    out: list[SumProblem] = []
+    stop = -1  # position of the next 。 at or after the last breakdown's start
+    for m in _TOTAL.finditer(text):
+        total, unit = int(m.group(1)), m.group(2)
+        start = text.find("其中", m.end(), m.end() + 6)
+        if start == -1:  # the breakdown must follow the total directly
+            continue
+        if stop != len(text) and stop < start:
+            stop = text.find("。", start)
+            if stop == -1:
+                stop = len(text)
+        end = min(stop, start + _BREAKDOWN_MAX)
+        breakdown = text[start:end]
+        clauses = [c for c in re.split(r"[，,、；;]", breakdown) if c]
+        parts: list[tuple[int, str]] = []
+        for c in clauses:
+            pm = re.search(rf"{_PART}{unit}$", c.strip())
+            if pm:
+                parts.append((int(pm.group(1)), c.strip()))
+        if len(parts) < 2:
+            continue
+        complete = parts[-1][1].startswith(("其他", "其余", "其它", "另有"))
+        total_parts = sum(n for n, _ in parts)
+        if total_parts > total or (complete and total_parts != total):
+            quote = text[m.start() : min(end + 1, len(text))]
+            if len(quote) > _QUOTE_MAX:
+                quote = quote[:_QUOTE_MAX] + "…"
+            out.append(SumProblem(quote, total, total_parts, unit))
+            if len(out) >= MAX_SUM_FINDINGS:
+                break
+    return tuple(out)
 
 
 def check_prose_sums(report: Report) -> list[Finding]:
     """V16: "共56条。其中，…4条、…43条…其他…3条" — the parts add up to the total.
 
     A list is treated as complete only when its last part is 其他/其余; an
-    incomplete list is flagged only if its parts exceed the total."""
+    incomplete list is flagged only if its parts exceed the total.  Linear in
+    the text: the next 。 is searched once, not once per total, and results are
+    cached per paragraph."""
     out: list[Finding] = []
     for section in report.form.narratives:
-        for para_no, p in enumerate(paragraphs(report.texts.get(section.key, "")), start=1):
-            text = p.text
-            for m in _TOTAL.finditer(text):
-                total, unit = int(m.group(1)), m.group(2)
-                rest = text[m.end() :]
-                start = rest.find("其中")
-                if start == -1 or start > 4:  # the breakdown must follow the total directly
-                    continue
-                end = rest.find("。", start)
-                breakdown = rest[start : end if end != -1 else len(rest)]
-                clauses = [c for c in re.split(r"[，,、；;]", breakdown) if c]
-                parts: list[tuple[int, str]] = []
-                for c in clauses:
-                    pm = re.search(rf"{_PART}{unit}$", c.strip())
-                    if pm:
-                        parts.append((int(pm.group(1)), c.strip()))
-                if len(parts) < 2:
-                    continue
-                complete = parts[-1][1].startswith(("其他", "其余", "其它", "另有"))
-                s = sum(n for n, _ in parts)
-                if s > total or (complete and s != total):
-                    quote = text[m.start() : m.end() + (end if end != -1 else len(rest)) + 1]
-                    out.append(Finding(
-                        "V16", Severity.WARNING,
-                        f"“{section.heading}”第{para_no}段写“{quote}”，各项合计{s}{unit}，与所写的共{total}{unit}不符。",
-                        section.key, (), total, s, evidence=quote))
+        for para_no, p in _section_sums(report.texts.get(section.key, "")):
+            out.append(Finding(
+                "V16", Severity.WARNING,
+                f"“{section.heading}”第{para_no}段写“{p.quote}”，各项合计{p.parts_sum}{p.unit}，"
+                f"与所写的共{p.total}{p.unit}不符。",
+                section.key, (), p.total, p.parts_sum, evidence=p.quote))
     return out
