@@ -181,7 +181,7 @@ def check_old_year(report: Report) -> list[Finding]:
         re.compile(rf"{old}年度?政府信息公开工作年度报告"),
         re.compile(rf"统计期限为{old}年"),
     ]
-    out = []
+    out: list[Finding] = []
     for section in report.form.narratives:
         text = report.texts.get(section.key, "")
         if f"{old}年" not in text:  # the common case, decided at C speed on any length
