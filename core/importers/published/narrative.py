@@ -20,7 +20,9 @@ from .result import ImportResult, Kind
 from .text import chinese_small_number, chinese_year, item_number, key, squash
 
 _YEAR = r"(\d{4}|[〇零○Ｏ一二三四五六七八九]{4})"
-_TITLE = re.compile(rf"^(?:关于)?(?P<a>.*?){_YEAR}年度?(?:的)?(?P<b>.*?)政府信息公开(?:工作)?(?:年度)?(?:报告|年报)")
+_TITLE = re.compile(rf"^(?:关于)?(?P<a>.*?)(?:关于)?{_YEAR}年度?(?:的)?(?P<b>.*?)政府信息公开(?:工作)?(?:的)?(?:年度)?(?:报告|年报)")
+# the year after the subject: "某局政府信息公开工作2024年度报告"
+_TITLE_YEAR_LAST = re.compile(rf"^(?:关于)?(?P<a>.*?)政府信息公开(?:工作)?{_YEAR}年度?(?:报告|年报)")
 _DATE = re.compile(rf"^[（(]?{_YEAR}年([0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})月"
                    r"(?:([0-9]{1,2}|[一二三四五六七八九十]{1,3})日)?[）)]?$")
 _PERIOD = re.compile(r"统计期限为(\d{4})年")
@@ -35,11 +37,11 @@ def title_metadata(doc: Document, result: ImportResult) -> None:
     # A long title wraps onto two lines in a PDF: try each line joined with the next one too.
     candidates = head + [a + b for a, b in itertools.pairwise(head)] + ([doc.title] if doc.title else [])
     for text in candidates:
-        m = _TITLE.search(squash(text))
+        m = _TITLE.search(squash(text)) or _TITLE_YEAR_LAST.search(squash(text))
         if not m:
             continue
-        year = _year(m.group(2))
-        agency = (m.group("a") or m.group("b") or "").strip("_-—|：:")
+        year = _year(m.group(2))  # the year is the second group of both patterns
+        agency = (m.group("a") or (m.group("b") if "b" in m.groupdict() else "") or "").strip("_-—|：:")
         if year is not None and 2000 < year < 2100:
             result.year = year
             if agency and not result.agency:

@@ -183,3 +183,38 @@ def test_blank_total_with_items_is_a_problem() -> None:
     totals = result.notes_of(Kind.TOTAL)
     assert [n.refs for n in totals] == [((A, "results_total", "total"),)]
     assert "1160" in totals[0].message and totals[0] in result.problems
+
+
+@pytest.mark.parametrize("title", [
+    "某某县自然资源局2024年政府信息公开工作年度报告",
+    "2024年度某某县自然资源局政府信息公开工作年度报告",
+    "某某县自然资源局关于2024年度政府信息公开工作年度报告",
+    "关于某某县自然资源局2024年政府信息公开工作的年度报告",
+    "某某县自然资源局二〇二四年政府信息公开工作年度报告",
+    "某某县自然资源局政府信息公开工作2024年度报告",
+    "某某县自然资源局 2024 年政府信息公开年报",
+])
+def test_agency_and_year_from_title_variants(title: str) -> None:
+    page = pages.page_2021().replace("<h1>某某县自然资源局2024年政府信息公开工作年度报告</h1>", f"<h1>{title}</h1>")
+    page = page.replace("<title>某某县自然资源局2024年政府信息公开工作年度报告_某某县人民政府</title>", "<title>年度报告</title>")
+    result = import_published_bytes(page.encode(), "report.html")
+    assert (result.agency, result.year) == ("某某县自然资源局", 2024)
+
+
+def test_provincial_additions_to_a_2019_page(tmp_path: Path) -> None:
+    """A Hubei-style 2019 page: fill-in notes inside the headers and an extra
+    row the national format does not have, which is listed, not imported."""
+    from core.export.html_page import export_html
+
+    src = load(Path("resources/samples/haizhu-2019.ogir"))
+    export_html(src, tmp_path / "r.html")
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    page = page.replace(">本年增/减<", ">本年增/减(指2019年增加或减少的事项数,减用负值表示,如-8)<")
+    extra = ('<tr>\n<td class="label">其他主动公开文件</td>\n<td class="value">7</td>\n'
+             '<td class="value" colspan="2">7</td>\n<td class="value">30</td>\n</tr>\n')
+    at = page.index('<tr>\n<td class="caption" colspan="5">第二十条第（五）项')
+    page = page[:at] + extra + page[at:]
+    result = import_published_bytes(page.encode(), "hubei.html")
+    assert result.inputs == dict(src.inputs)
+    unplaced = result.notes_of(Kind.UNPLACED)
+    assert len(unplaced) == 1 and "其他主动公开文件" in unplaced[0].message
