@@ -248,7 +248,7 @@ PASSAGES: dict[str, tuple[Passage, ...]] = {
         Passage("active", "主动公开情况（表二）", "overview", 0, ("active",), ACTIVE_2021),
         *_COMMON[1:],
         # also reads the register's fees: a register change refreshes every passage
-        Passage("fees", "信息处理费情况（表三）", "other", 0, ("applications",), FEES_2021),
+        Passage("fees", "信息处理费情况", "other", 0, ("applications",), FEES_2021),
     ),
 }
 
