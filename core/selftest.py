@@ -92,7 +92,23 @@ def run_self_test(out_dir: Path, extra: Callable[[], str] | None = None) -> tupl
             raise AssertionError("空白 PDF 未被识别为没有文字层")
         return "网页、Word 读回一致，PDF 组件可用"
 
+    def register_deadline() -> str:
+        # the holiday calendar must be in the package: 2024-09-26 + 20 working days
+        # across 国庆 (9月29日 and 10月12日 worked) is 2024-10-29
+        from datetime import date
+
+        from .register.deadlines import deadline
+        from .register.request import Request
+        from .register.workdays import WorkCalendar, package_years
+
+        dl = deadline(Request(received=date(2024, 9, 26)), WorkCalendar(), date(2024, 9, 26))
+        if dl is None or dl.due != date(2024, 10, 29):
+            raise AssertionError(f"答复期限计算有误：{dl}")
+        first, last = package_years()
+        return f"节假日日历 {first}—{last} 年"
+
     step("读取内置示例", load_sample)
+    step("台账答复期限（节假日日历）", register_deadline)
     if "report" in state:
         step("校验", checks)
         step("导出 Word", docx)
