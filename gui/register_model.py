@@ -18,7 +18,7 @@ from core.register.analysis import DONE, DUE_SOON, OPEN, OVERDUE
 from core.register.dates import DateError, parse_date
 from core.register.mapping import EXTENSION_WORDS, choice_options, norm_value, official_value, value_label
 from core.register.register import RegisterChange
-from core.register.request import EXTENDED_NO_DATE, FIELDS, FieldKind, FieldSpec, FieldValue, Request
+from core.register.request import EXTENDED_NO_DATE, FIELDS, STORED_FIELDS, FieldKind, FieldSpec, FieldValue, Request
 from core.register.xlsx_export import STATUS_LABELS
 
 from .document import Document
@@ -110,36 +110,41 @@ class RegisterModel(QAbstractTableModel):
             keep = lambda i: i in drill and inner(i)  # noqa: E731
         return keep
 
-    def _sort_key(self, column: int) -> Callable[[int], Any]:
+    def _sort_values(self, column: int, order: list[int]) -> list[Any]:
+        """One sort key per row of `order`, None for an empty cell (sorted last)."""
         reqs = self.doc.report.register.requests
         live = self.doc.report.register_live
         if column == STATUS_COLUMN:
             rank = {OVERDUE: 0, DUE_SOON: 1, OPEN: 2, DONE: 3}
             analyses = live.analyses()
-            return lambda i: rank.get(analyses[i].status, 4)
+            return [rank.get(analyses[i].status, 4) for i in order]
         if column == DUE_COLUMN:
-            def due(i: int) -> tuple[bool, date]:
-                dl = live.deadline(i)
-                return (dl is None, dl.due if dl else date.min)
-            return due
+            dls = [live.deadline(i) for i in order]
+            return [dl.due if dl else None for dl in dls]
         spec = FIELDS[column]
-        key = spec.key
-        if spec.kind is FieldKind.DATE:
-            return lambda i: (reqs[i].get(key) is None, reqs[i].get(key) or date.min)
-        if spec.kind is FieldKind.MONEY:
-            return lambda i: (reqs[i].fee is None, reqs[i].fee or Decimal(0))
+        pos = STORED_FIELDS.index(spec.key)
+        values = [reqs[i][pos] for i in order]
         if spec.kind in (FieldKind.APPLICANT, FieldKind.RESULT):
-            form_key = self.doc.report.meta.form_key
-            order = {v: n for n, (v, _) in enumerate(choice_options(key, form_key))}
-            return lambda i: (reqs[i].get(key) == "", order.get(reqs[i].get(key), len(order)))
-        return lambda i: (reqs[i].get(key) == "", str(reqs[i].get(key)))
+            rank = {v: n for n, (v, _) in enumerate(choice_options(spec.key, self.doc.report.meta.form_key))}
+            return [rank.get(v, len(rank)) if v else None for v in values]
+        if spec.kind in (FieldKind.TEXT, FieldKind.CHANNEL):
+            return [v or None for v in values]
+        return values
 
     def refresh_order(self) -> None:
         self.beginResetModel()
-        keep = self._keep()
-        order = [i for i in range(len(self.doc.report.register)) if keep(i)]
+        n = len(self.doc.report.register)
+        if self.filter == "all" and not self.search.strip() and self.drill is None:
+            order = list(range(n))
+        else:
+            keep = self._keep()
+            order = [i for i in range(n) if keep(i)]
         if self.sort_column is not None:
-            order.sort(key=self._sort_key(self.sort_column), reverse=self.descending)
+            values = self._sort_values(self.sort_column, order)
+            filled = [k for k, v in enumerate(values) if v is not None]
+            empty = [order[k] for k, v in enumerate(values) if v is None]
+            filled.sort(key=values.__getitem__, reverse=self.descending)  # stable; C-level key
+            order = [order[k] for k in filled] + empty
         self._order = order
         self._pos = {i: row for row, i in enumerate(order)}
         self.endResetModel()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineE
 from core.checks import Finding
 from core.forms.schema import CellRef
 from core.model import Change
-from core.register.analysis import DUE_SOON, OVERDUE
+from core.register.analysis import DONE, DUE_SOON, OVERDUE
 from core.register.request import Request
 
 from .register_commands import InsertRequests, RemoveRequests, SetRegisterDrives
@@ -106,12 +106,14 @@ class RegisterPage(QWidget):
 
     def update_summary(self) -> None:
         report = self.doc.report
-        analyses = report.register_live.analyses()
-        n_open = sum(1 for r in report.register if r.answered is None)
-        soon = sum(1 for a in analyses if a.status == DUE_SOON)
-        late = sum(1 for a in analyses if a.status == OVERDUE)
+        live = report.register_live
+        live.ensure()
+        counts = live.status_counts
+        total = len(report.register)
+        n_open = total - counts[DONE]
+        soon, late = counts[DUE_SOON], counts[OVERDUE]
         shown = self.model.rowCount()
-        parts = [f"共 {len(analyses)} 件", f"显示 {shown} 件", f"未办结 {n_open} 件", f"即将到期 {soon} 件",
+        parts = [f"共 {total} 件", f"显示 {shown} 件", f"未办结 {n_open} 件", f"即将到期 {soon} 件",
                  f"已逾期 {late} 件"]
         today = report.register_live.context.today
         self.summary.setText("，".join(parts) + f"（按今天 {today.isoformat()} 计算）")
@@ -188,6 +190,11 @@ class RegisterPage(QWidget):
         """Select the request a register finding names (by 编号, else by 第N行)."""
         register = self.doc.report.register
         ev = finding.evidence
+        if ev.startswith("另有"):  # a summary of many: show them all with the matching filter
+            keys = [self.filter.itemData(i) for i in range(self.filter.count())]
+            self.show_drill(None, "")
+            self.filter.setCurrentIndex(keys.index("reminders" if "到期提醒" in finding.message else "problems"))
+            return
         index = next((i for i, r in enumerate(register) if r.number.strip() == ev), None)
         if index is None and ev.startswith("第") and ev.endswith("行"):
             index = int(ev[1:-1]) - 1

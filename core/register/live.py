@@ -37,6 +37,10 @@ class RegisterLive:
         self._analyses: list[Analysis] = []
         self.counts: Counter[CellRef] = Counter()
         self._issue_rows: set[int] = set()
+        # Requests per status and per finding rule, kept up to date by apply() so the
+        # window's summary and the findings need not walk the whole register per edit.
+        self.status_counts: Counter[str] = Counter()
+        self.rule_counts: Counter[str] = Counter()
         self._ready = False
         # Findings made from each row's issues (see findings.py), by row index; an
         # entry holds the request it was made for and is rebuilt when that differs.
@@ -59,6 +63,8 @@ class RegisterLive:
         self._analyses = [self._analysis(r) for r in self.register]
         self.counts = Counter(c for a in self._analyses for c in a.cells)
         self._issue_rows = {i for i, a in enumerate(self._analyses) if a.issues}
+        self.status_counts = Counter(a.status for a in self._analyses)
+        self.rule_counts = Counter(x.rule for a in self._analyses for x in a.issues)
         self.finding_cache = {}
         self._ready = True
 
@@ -101,6 +107,11 @@ class RegisterLive:
             old_a = self._analyses[i]
             new_a = self._analysis(self.register[i])
             self._analyses[i] = new_a
+            self.status_counts[old_a.status] -= 1
+            self.status_counts[new_a.status] += 1
+            if old_a.issues or new_a.issues:
+                self.rule_counts.subtract(x.rule for x in old_a.issues)
+                self.rule_counts.update(x.rule for x in new_a.issues)
             if old_a.cells != new_a.cells:
                 self.counts.subtract(old_a.cells)
                 self.counts.update(new_a.cells)

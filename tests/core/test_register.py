@@ -235,3 +235,12 @@ def test_names_and_contents_never_reach_the_report_documents(tmp_path: Path) -> 
     for secret in ("申请人甲乙丙", "申请内容丁戊己", "备注庚辛"):
         assert not any(secret in t for t in texts)
     assert "3" in texts[0]  # the counts are there: 新收 自然人 3
+
+
+def test_many_findings_are_summed_up() -> None:
+    from core.register.findings import MAX_PER_RULE
+
+    reqs = [Request(str(n), date(2024, 1, 2), applicant_type="natural") for n in range(MAX_PER_RULE + 7)]
+    rules = _rules(_report(2024, reqs, date(2024, 12, 31)))
+    assert len(rules["D1"]) == MAX_PER_RULE + 1
+    assert rules["D1"][-1] == "台账中另有7件申请逾期未答复（在“台账”中选择显示“到期提醒”可逐件查看）。"
