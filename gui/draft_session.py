@@ -164,7 +164,14 @@ class DraftSession(QObject):
             self.locks.keep_only(self.doc.path)
             self.open_failed(path, str(exc))
             return False
+        except Exception as exc:  # noqa: BLE001 - whatever the file holds, the lock is released and the user told
+            self.locks.keep_only(self.doc.path)
+            self.open_failed(path, f"无法读取“{path.name}”：文件内容无法识别（{type(exc).__name__}），文件未被改动。")
+            return False
         self.opened(path)
+        for notice in self.doc.report.notices:  # characters cleaned on load: told once
+            self.host.show_info("已清除无效字符", notice)
+        self.doc.report.notices.clear()
         return True
 
     def opened(self, path: Path) -> None:

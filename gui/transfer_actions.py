@@ -13,6 +13,9 @@ from . import settings as app_settings
 from .menus import MenuAction, Submenu
 
 if TYPE_CHECKING:
+    from core.importers.xlsx import ImportedTables
+    from core.model import Report
+
     from .main_window import MainWindow
 
 FILE, EXPORT = "文件(&F)", "文件(&F)/导出"
@@ -33,12 +36,7 @@ def confirm_errors(window: MainWindow) -> bool:
                           yes="仍然导出", no="返回修改")
 
 
-def export_with(window: MainWindow, title: str, suffix: str, file_filter: str, write: Callable[[Path], object],
-                what: str = REPORT) -> Path | None:
-    """Ask where, write there with `write(path)`, report the result.  The common
-    steps of every exporter of the open report; returns the file written."""
-    from core.export.files import ExportError
-
+def _ask_export_path(window: MainWindow, title: str, suffix: str, file_filter: str, what: str) -> Path | None:
     window.commit_editors()
     if not confirm_errors(window):
         return None
@@ -47,6 +45,45 @@ def export_with(window: MainWindow, title: str, suffix: str, file_filter: str, w
         return None
     if path.suffix.lower() != suffix:
         path = path.with_name(path.name + suffix)
+    return path
+
+
+def export_in_background(window: MainWindow, title: str, suffix: str, file_filter: str,
+                         write: Callable[[Report, Path], object], what: str = REPORT) -> None:
+    """As export_with, but `write(report, path)` runs on a worker thread (a long
+    narrative or many charts keep the window responsive, with 取消 after 0.3 s).
+    It gets a copy of the report, so typing meanwhile cannot change what is written;
+    `write` must not touch Qt."""
+    from core.export.files import ExportError
+    from core.storage import dumps, loads
+
+    from .jobs import run_job
+
+    path = _ask_export_path(window, title, suffix, file_filter, what)
+    if path is None:
+        return
+    report = loads(dumps(window.doc.report), window.doc.path)
+    target = path
+
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, ExportError):
+            window.show_error(str(exc), "导出失败")
+        else:
+            window.show_error(f"导出“{target.name}”时发生意外问题（{type(exc).__name__}），原有文件未被改动。", "导出失败")
+
+    run_job(window, f"正在导出“{path.name}”", lambda progress: write(report, target),
+            lambda _result: window.status(f"已导出到 {target}", 8000), failed, delay_ms=300)
+
+
+def export_with(window: MainWindow, title: str, suffix: str, file_filter: str, write: Callable[[Path], object],
+                what: str = REPORT) -> Path | None:
+    """Ask where, write there with `write(path)`, report the result.  The common
+    steps of every exporter of the open report; returns the file written."""
+    from core.export.files import ExportError
+
+    path = _ask_export_path(window, title, suffix, file_filter, what)
+    if path is None:
+        return None
     try:
         write(path)
     except ExportError as exc:
@@ -60,22 +97,24 @@ def export_word(window: MainWindow) -> None:
     from core.export.word import export_docx
 
     s = app_settings.export_settings()
-    export_with(window, "导出 Word 文档", ".docx", "Word 文档 (*.docx)", lambda p: export_docx(window.doc.report, p, s))
+    export_in_background(window, "导出 Word 文档", ".docx", "Word 文档 (*.docx)", lambda r, p: export_docx(r, p, s))
 
 
 def export_excel(window: MainWindow) -> None:
     from core.export.excel import export_xlsx
 
-    export_with(window, "导出 Excel 附表", ".xlsx", "Excel 工作簿 (*.xlsx)",
-                lambda p: export_xlsx(window.doc.report, p, window.doc.findings), f"{REPORT}附表")
+    findings = list(window.doc.findings)
+    export_in_background(window, "导出 Excel 附表", ".xlsx", "Excel 工作簿 (*.xlsx)",
+                         lambda r, p: export_xlsx(r, p, findings), f"{REPORT}附表")
 
 
 def export_web(window: MainWindow) -> None:
     from core.export.html_page import export_html
 
     charts = app_settings.export_settings().html_charts  # 导出设置: 网页中附上图解
-    export_with(window, "导出网页", ".html", "网页 (*.html)",
-                lambda p: export_html(window.doc.report, p, charts=charts, draft_path=window.doc.path))
+    draft_path = window.doc.path
+    export_in_background(window, "导出网页", ".html", "网页 (*.html)",
+                         lambda r, p: export_html(r, p, charts=charts, draft_path=draft_path))
 
 
 def export_blank_template(window: MainWindow) -> None:
@@ -95,21 +134,31 @@ def export_blank_template(window: MainWindow) -> None:
 
 
 def import_excel(window: MainWindow) -> None:
+    """Read the workbook on a worker thread (a progress dialog with 取消 after 0.3 s);
+    every problem of the file arrives as one Chinese message."""
     from core.importers.errors import XlsxImportError
-    from core.importers.xlsx import apply_tables, read_xlsx_bytes
+    from core.importers.xlsx import read_xlsx_file
+
+    from .jobs import run_job
 
     window.commit_editors()
     path = window.ask_open_path("导入 Excel 附表", "Excel 工作簿 (*.xlsx)")
     if path is None:
         return
-    try:
-        tables = read_xlsx_bytes(path.read_bytes(), path.name)
-    except OSError as exc:
-        window.show_error(f"无法读取“{path.name}”（{exc.strerror or exc}）。", "导入失败")
-        return
-    except XlsxImportError as exc:
-        window.show_error(str(exc), "导入失败")
-        return
+
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, XlsxImportError):
+            window.show_error(str(exc), "导入失败")
+        else:
+            window.show_error(f"读取“{path.name}”时发生意外问题（{type(exc).__name__}），当前报告未被改动。", "导入失败")
+
+    run_job(window, f"正在读取“{path.name}”", lambda progress: read_xlsx_file(path),
+            lambda tables: apply_imported(window, path, tables), failed, delay_ms=300)
+
+
+def apply_imported(window: MainWindow, path: Path, tables: ImportedTables) -> None:
+    from core.importers.xlsx import apply_tables
+
     report = window.doc.report
     if tables.form.key != report.form.key:
         window.show_error(f"“{path.name}”是{tables.form.short_name}的附表，当前报告使用{report.form.short_name}，不能导入。",

@@ -321,6 +321,13 @@ def read_xlsx_bytes(data: bytes, name: str = "Excel 文件") -> ImportedTables:
         formulas.close()
 
 
+def read_xlsx_file(path: Path | str) -> ImportedTables:
+    """The tables of a workbook on disk: a regular file of at most MAX_FILE_BYTES,
+    checked before parsing.  Raises XlsxImportError only (the window's 导入 Excel)."""
+    path = Path(path)
+    return read_xlsx_bytes(_read_file(path), path.name)
+
+
 def _read_file(path: Path) -> bytes:
     try:
         mode = path.stat().st_mode
