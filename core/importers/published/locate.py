@@ -281,6 +281,6 @@ class Locator:
             spec = self.form.cells[ref]
             label = spec.label
             shown = f"印为“{text}”" if text else "为空白"
-            total = "（总计，未计入已印总计）" if spec.computed else ""
+            total = "（这是总计单元格）" if spec.computed else ""
             self.r.note(Kind.BLANK, f"{self.form.table(ref[0]).name}“{label}”{shown}，按空白导入（不是0）{total}。",
                         (ref,), text)
