@@ -93,3 +93,37 @@ def test_new_report_offers_the_skeleton(window):
     assert report.texts["overview"].startswith("（一）主动公开\n") and report.texts["problems"] == ""
     tab = window.narrative_tab("overview")
     assert len(_tinted(tab)) == 3
+
+
+def test_from_last_year_relinks_last_years_passages(window, tmp_path, monkeypatch):
+    from core.skeleton import apply_skeleton
+    from core.storage import save
+
+    last = Report("甲局", 2023)
+    apply_skeleton(last)
+    last.set_values({(A, "carry_forward", "natural"): 2})
+    path = tmp_path / "2023.ogir"
+    save(last, path)
+    offered = []
+    monkeypatch.setattr("gui.messages.show_info", lambda parent, title, text: None)
+    window.ask_open_path = lambda *a: path
+    window.ask_skeleton = lambda sections, from_last: offered.append(sections) or set()
+    window.drafts.new_from_last_year()
+    # every section had text last year: none is offered pre-ticked for the skeleton
+    assert [(key, checked, has_text) for key, _, checked, has_text in offered[0]] == [
+        ("overview", False, True), ("problems", False, True), ("other", False, True)]
+    tab = window.narrative_tab("overview")
+    assert "本年度未收到政府信息公开申请；上年结转政府信息公开申请2件。本年度没有办结的政府信息公开申请。" in _tinted(tab)
+
+
+def test_skeleton_dialog_returns_the_ticked_sections(qtbot):
+    from gui.skeleton_dialog import SkeletonDialog
+
+    dialog = SkeletonDialog(None, [("overview", "一、总体情况", True, False), ("problems", "五、存在的主要问题及改进情况", False, True)],
+                            True)
+    qtbot.addWidget(dialog)
+    assert dialog.chosen() == {"overview"}
+    dialog.boxes["problems"].setChecked(True)
+    dialog.boxes["overview"].setChecked(False)
+    assert dialog.chosen() == {"problems"}
+    assert "上年有文字" in dialog.boxes["problems"].text()
