@@ -80,7 +80,7 @@ class RegisterView(QTableView):
         self._keep: tuple[int, int] | None = None
         model.modelAboutToBeReset.connect(self._remember_current)
         model.modelReset.connect(self._restore_current)
-        for col, width in ((0, 90), (1, 96), (4, 90), (5, 220), (12, 260), (14, 120)):
+        for col, width in ((0, 90), (1, 96), (3, 160), (4, 90), (5, 220), (12, 260), (14, 120)):
             self.setColumnWidth(col, width)
 
     def _remember_current(self) -> None:

@@ -45,6 +45,8 @@ class TableTab(SectionTab):
             # the rule itself is printed in the table's corner (the national note)
             hint += "；不符合勾稽关系的单元格标红"
         hint += "。可从 Excel/WPS 复制一块数字后按 Ctrl+V 粘贴。"
+        if self.doc.report.register_drives and s.table.key == "applications":
+            hint = "本表由“台账”自动统计（由台账生成），不能直接修改；鼠标悬停可看计入的申请，双击列出这些申请。"
         self.guidance.setText(hint)
         self._build_unit_boxes()
 
