@@ -83,6 +83,7 @@ class RegisterImportDialog(QDialog):
         self.value_table = QTableWidget(0, 4)
         self.value_table.setHorizontalHeaderLabels(["栏目", "表格中的文字", "出现", "导入为"])
         self.value_table.setColumnWidth(1, 240)
+        self.value_table.setColumnWidth(2, 150)
         self.value_table.setColumnWidth(3, 360)
         l2.addWidget(self.value_table, 2)
         self.rows_text = QPlainTextEdit()

@@ -93,3 +93,37 @@ def test_register_finding_selects_its_row(window, qtbot):
     window.tabs.show_finding(f)
     assert window.tabs.current_extra() is page
     assert page.model.register_index(page.view.currentIndex().row()) == 1
+
+
+def test_import_dialog_needs_every_value_chosen(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from gui.register_import_dialog import RegisterImportDialog
+    from tests.core.test_register_import import messy
+
+    window.doc.replace(Report("某县自然资源局", 2024), None)
+    path = messy(tmp_path / "台账.xlsx")
+    window.ask_open_path = lambda *a: path
+    infos = []
+    monkeypatch.setattr(window, "show_info", lambda title, text: infos.append(text))
+
+    def answer(dialog: RegisterImportDialog) -> int:
+        dialog._go(1)
+        assert not dialog.ok.isEnabled()  # 同意公开 is not an official name: must be chosen
+        asked = {q.text: box for q, box in dialog.value_boxes}
+        assert asked["企业"].currentData() == "commercial"  # a suggestion, shown for review
+        assert asked["同意公开"].currentData() is None
+        asked["同意公开"].setCurrentIndex(asked["同意公开"].findData("granted"))
+        assert dialog.ok.isEnabled()
+        assert "第9行无法读取" in dialog.rows_text.toPlainText()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RegisterImportDialog, "exec", answer)
+    from gui.register_import_dialog import run_import
+
+    run_import(window)
+    report = window.doc.report
+    assert [r.number for r in report.register] == ["1", "2", "3", "5"] and report.register_drives
+    assert infos == ["已导入 4 件申请。"]
+    window.doc.undo_stack.undo()
+    assert len(report.register) == 0 and not report.register_drives
