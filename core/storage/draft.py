@@ -15,7 +15,6 @@ from typing import Any
 from ..forms import FORMS, get_form
 from ..forms.schema import CellRef, Domain, Form, Number
 from ..model.clean import clean_text
-from ..model.links import LinkedPassage
 from ..model.report import META_FIELDS, Explanation, PreviousYear, Report
 from ..model.values import coerce, domain_problem, plain_number
 from .atomic import ReadOnlyTarget, atomic_write_bytes, remove_stale_temps
@@ -287,7 +286,7 @@ def from_dict(data: Any, path: Path | None = None) -> Report:
         for v in values:
             if v is not None:
                 rd.number(v, f"explanations.{key}")
-        report.explanations[key] = Explanation(rd.text(e.get("note", ""), f"explanations.{key}.note"), *values)
+        report.explain(key, Explanation(rd.text(e.get("note", ""), f"explanations.{key}.note"), *values))
     if "register" in data:
         from ..register.store import register_from_json
 
@@ -314,7 +313,7 @@ def _read_links(rd: _Reader, value: Any, report: Report, sections: set[str]) -> 
             key = rd.text(item.get("passage"), f"links.{section}[{i}].passage")
             text = rd.text(item.get("text"), f"links.{section}[{i}].text")
             if text and text in report.texts.get(section, ""):
-                report.links.setdefault(section, []).append(LinkedPassage(key, text))
+                report.link_passage(section, key, text)
     report.refresh_links()
 
 
