@@ -1,0 +1,187 @@
+"""Reading the files units send and matching each to a roster unit.
+
+A unit may send the app's draft (.ogir), the filled Excel attachment (.xlsx)
+or its published report (web page, Word, PDF).  Each is read into a normal
+Report; a file that cannot be read gives a Chinese message instead, never an
+exception.  Matching uses the agency name inside the file: an exact match
+(ignoring spaces and punctuation) is taken, a close one is proposed and needs
+the user's confirmation, and the file name is the last resort."""
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from datetime import datetime
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from ..checks.findings import Finding
+from ..model.report import Report
+from ..records import field, record
+from .workspace import Unit, Workspace
+
+DRAFT = "草稿"
+EXCEL = "Excel附表"
+PUBLISHED = "已发布的报告"
+DRAFT_SUFFIXES = (".ogir",)
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+PUBLISHED_SUFFIXES = (".html", ".htm", ".shtml", ".mht", ".mhtml", ".docx", ".pdf", ".doc", ".wps")
+SUFFIXES = DRAFT_SUFFIXES + EXCEL_SUFFIXES + PUBLISHED_SUFFIXES
+MAX_FILES = 5000
+FUZZY = 0.8  # a name at least this similar is proposed (never taken without confirmation)
+
+
+@record(frozen=False)
+class Reading:
+    """What one file holds, as far as 汇总 needs it."""
+
+    path: str
+    kind: str  # DRAFT / EXCEL / PUBLISHED
+    report: Report | None = None
+    problem: str = ""  # why the file could not be read (Chinese)
+    notes: list[str] = field(default_factory=list)  # how it was read (fuzzy labels, cleaned characters)
+    modified: str = ""  # file date, "YYYY-MM-DD HH:MM"
+    mtime: float = 0.0
+    findings: list[Finding] | None = None  # the checks of `report`, run once (status.findings_of)
+
+    @property
+    def agency(self) -> str:
+        return self.report.meta.agency if self.report is not None else ""
+
+
+def kind_of(path: Path) -> str:
+    name = path.name.lower()
+    if name.endswith(DRAFT_SUFFIXES):
+        return DRAFT
+    if name.endswith(EXCEL_SUFFIXES):
+        return EXCEL
+    return PUBLISHED
+
+
+def gather(paths: Iterable[Path | str]) -> tuple[list[Path], list[str]]:
+    """The report files among files and folders (searched recursively, sorted), and what was skipped."""
+    files: list[Path] = []
+    skipped: list[str] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            for root, dirs, names in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for n in sorted(names):
+                    if n.lower().endswith(SUFFIXES) and not n.startswith(("~$", ".~lock", ".")):
+                        files.append(Path(root) / n)
+        elif p.is_file():
+            (files.append(p) if p.name.lower().endswith(SUFFIXES) else
+             skipped.append(f"{p.name}（不是草稿、Excel附表或已发布的报告）"))
+        else:
+            skipped.append(f"{p}（不存在）")
+        if len(files) > MAX_FILES:
+            from .errors import ConsolidationError
+
+            raise ConsolidationError(f"文件过多（超过{MAX_FILES}个），请只选择各单位报送的文件。")
+    return files, skipped
+
+
+def read_file(path: Path | str) -> Reading:
+    """Read one unit's file; failures become `problem`, never an exception."""
+    path = Path(path)
+    kind = kind_of(path)
+    out = Reading(str(path), kind)
+    try:
+        out.mtime = path.stat().st_mtime
+        out.modified = datetime.fromtimestamp(out.mtime).strftime("%Y-%m-%d %H:%M")
+    except OSError:
+        out.problem = f"找不到文件“{path}”。"
+        return out
+    try:
+        if kind == DRAFT:
+            from ..storage import DraftError, load
+
+            try:
+                out.report = load(path)
+            except DraftError as exc:
+                out.problem = str(exc)
+        elif kind == EXCEL:
+            from ..importers.errors import XlsxImportError
+            from ..importers.xlsx import import_xlsx
+
+            try:
+                out.report = import_xlsx(path)
+            except XlsxImportError as exc:
+                out.problem = str(exc)
+        else:
+            from ..importers.published import PublishedImportError, import_published
+
+            try:
+                result = import_published(path)
+                out.report = result.to_report()
+                out.notes = [n.message for n in result.problems][:20]
+                if result.year is None:
+                    out.problem = f"“{path.name}”中没有找到报告年度。"
+            except PublishedImportError as exc:
+                out.problem = str(exc)
+    except Exception as exc:  # a damaged file must not stop the collection of the others
+        out.report = None
+        out.problem = f"“{path.name}”无法读取（{type(exc).__name__}），文件可能已损坏。"
+    if out.report is not None:
+        out.notes.extend(out.report.notices)
+    return out
+
+
+_NOISE = re.compile(r"[\s\u3000·・,，.。、:：;；()（）\[\]【】〔〕<>《》\"'“”‘’_\-—–]")
+_TITLE = re.compile(r"(\d{4}年度?)?政府信息公开(工作)?年度?报告.*$|\d{4}年度?$")
+
+
+def normalise(name: str) -> str:
+    """A name as compared: no spaces or punctuation, no report title after it."""
+    text = _NOISE.sub("", name)
+    return _TITLE.sub("", text)
+
+
+@record
+class Match:
+    unit: str  # roster name, "" when nothing fits
+    how: str  # "exact" or "fuzzy"
+    score: float
+
+
+def match_name(name: str, units: Iterable[Unit]) -> Match:
+    """The roster unit `name` denotes: exact (after normalising) or the closest
+    fuzzy candidate when at least FUZZY similar or one name contains the other."""
+    key = normalise(name)
+    if not key:
+        return Match("", "", 0.0)
+    best = Match("", "", 0.0)
+    for u in units:
+        other = normalise(u.name)
+        if other == key:
+            return Match(u.name, "exact", 1.0)
+        score = SequenceMatcher(None, key, other, autojunk=False).ratio()
+        if len(other) >= 4 and len(key) >= 4 and (other in key or key in other):
+            score = max(score, FUZZY)
+        if score > best.score:
+            best = Match(u.name, "fuzzy", score)
+    return best if best.score >= FUZZY else Match("", "", best.score)
+
+
+def match_reading(reading: Reading, units: list[Unit]) -> Match:
+    """By the agency name inside the file, then (fuzzy only) by the file name."""
+    by_agency = match_name(reading.agency, units)
+    if by_agency.how == "exact":
+        return by_agency
+    by_name = match_name(Path(reading.path).stem, units)
+    if by_name.unit and by_name.score > by_agency.score:
+        return Match(by_name.unit, "fuzzy", by_name.score)
+    return by_agency
+
+
+def assign(ws: Workspace, readings: dict[str, Reading]) -> None:
+    """Match every collected file not matched by the user yet (exact and manual
+    choices are kept; a fuzzy proposal stays "fuzzy" until confirmed)."""
+    for entry in ws.files:
+        if entry.unit and entry.how in ("exact", "confirmed", "manual") and ws.unit(entry.unit) is not None:
+            continue
+        reading = readings.get(entry.path)
+        if reading is None:
+            continue
+        m = match_reading(reading, ws.units)
+        entry.unit, entry.how = m.unit, m.how
