@@ -128,8 +128,15 @@ def to_dict(report: Report) -> dict[str, Any]:
     return data
 
 
+def _kept_value(value: object) -> object:
+    """Numbers of unknown keys were read as Decimal and are written back as read."""
+    if isinstance(value, Decimal):
+        return _json_number(value)
+    raise TypeError(f"{type(value).__name__} in a draft")
+
+
 def dumps(report: Report) -> bytes:
-    text = json.dumps(to_dict(report), ensure_ascii=False, indent=1) + "\n"
+    text = json.dumps(to_dict(report), ensure_ascii=False, indent=1, default=_kept_value) + "\n"
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError:

@@ -61,3 +61,13 @@ def distinct_full_report(form_key: str = "2021") -> Report:
     for s in r.form.narratives:
         r.set_text(s.key, f"{s.heading}的正文。\n（一）小标题\n正文第二段，信息处理费0元。")
     return r
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Long fuzz runs (marker "fuzz") only when asked for with -m fuzz."""
+    if "fuzz" in (config.getoption("-m") or ""):
+        return
+    keep = [i for i in items if i.get_closest_marker("fuzz") is None]
+    if len(keep) != len(items):
+        config.hook.pytest_deselected(items=[i for i in items if i.get_closest_marker("fuzz") is not None])
+        items[:] = keep

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+from decimal import Decimal
 import os
 import shutil
 import stat
@@ -250,3 +251,10 @@ def test_a_long_but_valid_name_saves_and_its_temps_are_found(tmp_path):
     stale.write_bytes(b"")
     load(path)
     assert not stale.exists()
+
+
+def test_unknown_keys_with_decimal_numbers_save_again(tmp_path):
+    # Found by the fuzz suite: a float under an unknown key loaded as Decimal and save raised TypeError.
+    path = write_raw(tmp_path / "x.ogir", json.dumps(draft_json(future={"ratio": 0.5, "n": 2.0})))
+    save(load(path), path)
+    assert load(path).extra == {"future": {"ratio": Decimal("0.5"), "n": 2}}
