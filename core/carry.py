@@ -21,21 +21,28 @@ class CarryResult:
 
 
 def _missing_in(previous: Report, form: Form) -> list[str]:
-    """Rows and columns last year's format had and this year's has not."""
-    new_rows = {(t, r) for t, r, _ in form.cells}
-    missing: dict[tuple[str, str, bool], list[str]] = {}
+    """What last year's report would carry into this year's and this year's
+    format has no place for: the only things the user must act on.  (Figures
+    of the year itself are never carried, whatever the format.)"""
+    out: list[str] = []
+    lost: dict[str, list[str]] = {}
     for ref, spec in previous.form.cells.items():
-        if spec.computed or ref in form.cells:
+        if spec.computed:
             continue
-        row_gone = (ref[0], ref[1]) not in new_rows
-        key = (previous.form.table(ref[0]).name, spec.row_label, row_gone)
-        missing.setdefault(key, []).append(spec.column_label)
-    out = []
-    for (table, row, row_gone), columns in missing.items():
-        if row_gone:
-            out.append(f"{table}“{row}”：{form.short_name}中已无此行，未结转")
+        table, row, col = ref
+        if table == A and row == "carry_forward":
+            target = (A, "carried_over", col)
+        elif table == "active" and col in ("prev_count", "change"):
+            target = (table, row, "prev_count")
         else:
-            out.append(f"{table}“{row}”的“{'、'.join(columns)}”：{form.short_name}中已无此栏，未结转")
+            continue
+        if target not in form.cells and previous.value(ref) not in (None, 0):
+            lost.setdefault(previous.form.table(table).name, [])
+            if spec.column_label not in lost[previous.form.table(table).name]:
+                lost[previous.form.table(table).name].append(spec.column_label)
+    for name, columns in lost.items():
+        labels = "、".join(f"“{c}”" for c in columns)
+        out.append(f"{name}的{labels}：{form.short_name}中没有对应栏目，未结转，请按{form.short_name}填写本年{name}")
     return out
 
 

@@ -57,6 +57,8 @@ class Finding:
             "cells": [{"table": t, "row": r, "column": c} for t, r, c in self.cells],
             "expected": _json_number(self.expected),
             "actual": _json_number(self.actual),
+            "key": self.key,  # what a 已核实 explanation is stored under
+            "sentence": self.evidence or None,  # the quoted sentence of a narrative finding
         }
         if self.explanation is not None:
             out["explanation"] = self.explanation

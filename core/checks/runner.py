@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 from ..forms import FORMS, MatrixTable, form_for_year
+from ..forms.cells import total_rules
 from ..forms.schema import CellRef, Form, Number
 from ..model.report import Report
 from ..model.values import domain_problem, format_value
@@ -99,7 +101,11 @@ def check_balances(report: Report) -> list[Finding]:
 
 
 def check_reported_totals(report: Report) -> list[Finding]:
-    """R-3.2, R-3.3, R-4.1: totals stated by an outside source equal the sums."""
+    """R-3.2, R-3.3, R-4.1: totals stated by an outside source equal the sums.
+
+    A corner cell (（七）总计 / 总计) is the total of its row and of its column:
+    it is checked against each with the stated values of that rule's own terms,
+    so the message names the rule that failed and numbers that add up."""
     form = report.form
     out: list[Finding] = []
     for ref, stated in report.reported_totals.items():
@@ -109,19 +115,28 @@ def check_reported_totals(report: Report) -> list[Finding]:
         expected = report.number(ref)
         if stated == expected:
             continue
-        terms = tuple((spec.table, r, c) for r, c in spec.terms)
-        out.append(
-            Finding(
-                spec.rule or "R-TOTAL",
-                Severity.ERROR,
-                f"{_where(form, ref)}填写为{format_value(stated)}，但各项之和为{format_value(expected)}"
-                f"（{spec.rule_name}）。",
-                form.section_of_table(spec.table).key,
-                (ref, *terms),
-                expected,
-                stated,
+        rules = total_rules(form.table(spec.table), spec.row, spec.column)
+        if len(rules) < 2:
+            rules = [(spec.rule or "R-TOTAL", spec.rule_name or "", spec.terms)]
+        for rule, rule_name, terms in rules:
+            refs = tuple((spec.table, r, c) for r, c in terms)
+            total = sum((report.reported_totals.get(t, report.number(t)) for t in refs), Decimal(0))
+            if len(rules) > 1 and total == stated:
+                continue  # this direction adds up; the other one is reported
+            if len(rules) == 1:
+                total = expected
+            out.append(
+                Finding(
+                    rule,
+                    Severity.ERROR,
+                    f"{_where(form, ref)}填写为{format_value(stated)}，但各项之和为{format_value(total)}"
+                    f"（{rule_name}）。",
+                    form.section_of_table(spec.table).key,
+                    (ref, *refs),
+                    total,
+                    stated,
+                )
             )
-        )
     return out
 
 

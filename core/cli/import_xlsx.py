@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..checks import run_checks
 from ..storage import save
-from .command import EXIT_OK, CliError, Command
+from .command import EXIT_FINDINGS, EXIT_OK, CliError, Command
 
 
 def arguments(p: argparse.ArgumentParser) -> None:
@@ -25,8 +25,12 @@ def run(args: argparse.Namespace) -> int:
     save(report, out)
     errors = [f for f in run_checks(report) if f.is_error]
     print(f"已导入“{Path(args.file).name}”，保存为草稿：{out}")
+    for notice in report.notices:
+        print(f"  注意：{notice}")
     if errors:
-        print(f"注意：导入的数据有 {len(errors)} 个错误，可用 validate 命令查看。")
+        # the draft is written either way; the exit status says, as validate's does
+        print(f"导入的数据有 {len(errors)} 个错误，可用 validate 命令查看。")
+        return EXIT_FINDINGS
     return EXIT_OK
 
 

@@ -93,3 +93,27 @@ def evaluation_order(cells: dict[CellRef, CellSpec]) -> list[CellSpec]:
         if spec.computed:
             visit(spec)
     return order
+
+
+def total_rules(table: Table, row_key: str, col_key: str) -> list[tuple[str, str, tuple[tuple[str, str], ...]]]:
+    """Every sum a computed cell stands for, as (rule, rule name, terms).
+
+    A corner cell such as （七）总计 / 总计 is both the total of its row and the
+    total of its column; a stated value that breaks one of them must be
+    reported under that rule, with that rule's own terms."""
+    if not isinstance(table, MatrixTable):
+        return []
+    out: list[tuple[str, str, tuple[tuple[str, str], ...]]] = []
+    rows = {leaf.key: (leaf, sibs) for leaf, _, sibs in _with_parents(table.rows)}
+    cols = {leaf.key: (leaf, sibs) for leaf, _, sibs in _with_parents(table.columns)}
+    if row_key not in rows or col_key not in cols:
+        return out
+    row_node, row_sibs = rows[row_key]
+    col_node, col_sibs = cols[col_key]
+    if col_node.total is not None:
+        terms = tuple((row_key, c.key) for c in _sibling_leaves(col_node, col_sibs))
+        out.append((col_node.total.rule, col_node.total.rule_name, terms))
+    if row_node.total is not None:
+        terms = tuple((r.key, col_key) for r in _sibling_leaves(row_node, row_sibs))
+        out.append((row_node.total.rule, row_node.total.rule_name, terms))
+    return out

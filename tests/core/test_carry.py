@@ -35,7 +35,11 @@ def test_chain_of_three_drafts(tmp_path):
 
     out = cli("new", "--from", str(p2020), "-o", str(tmp_path / "2021.ogir"))
     assert out.returncode == 0, out.stderr
-    assert "未结转" in out.stdout and "第二十条第（九）项" in out.stdout
+    # only what the user must act on: 表二's carried columns have no place in 2021
+    not_carried = [line for line in out.stdout.splitlines() if "未结转" in line]
+    assert len(not_carried) == 1, out.stdout
+    assert "上一年项目数量" in not_carried[0] and "本年增/减" in not_carried[0]
+    assert "其他处理" not in out.stdout and "已无此行" not in out.stdout
     r2021 = load(tmp_path / "2021.ogir")
     assert (r2021.meta.agency, r2021.meta.year, r2021.form.key) == ("某某区民政局", 2021, "2021")
     assert r2021.meta.contact == "电话：0000-1234567" and r2021.meta.compiler == "某某区民政局"
