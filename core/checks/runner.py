@@ -10,6 +10,7 @@ from ..forms.schema import CellRef, Form, Number
 from ..model.report import Report
 from ..model.values import domain_problem, format_value
 from ..records import replace
+from .amounts import check_amount_magnitude
 from .crossyear import check_carry_over, check_copied_text, check_old_year, check_stock_plausibility
 from .findings import METADATA, Finding, Severity
 from ..register.findings import register_findings
@@ -195,6 +196,7 @@ RULES: tuple[Rule, ...] = (
     check_narrative_numbers,
     check_prose_sums,
     register_findings,
+    check_amount_magnitude,
 )
 
 

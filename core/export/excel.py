@@ -36,14 +36,24 @@ from ..xlsx_layout import (
     VERSION_LABEL,
 )
 from .content import chinese_date, exportable
+from .excel_helpers import write_balance_checks, write_unit_choice
+from .table_widths import print_layout
 from .files import write_output
 
 FONT_NAME = "宋体"
 _THIN = Side(style="thin", color="000000")
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-FILL_TOTAL = PatternFill("solid", fgColor="EDEDED")
+# Three kinds of cell, three colours the 填写说明 names: white to fill in,
+# grey computed totals, pale blue headings.
+FILL_TOTAL = PatternFill("solid", fgColor="D9D9D9")
 FILL_INPUT = PatternFill("solid", fgColor="FFFFFF")
-FILL_HEADER = PatternFill("solid", fgColor="F5F5F5")
+FILL_HEADER = PatternFill("solid", fgColor="DDEBF7")
+# A table's width in 字 of its font: portrait 表二 as in the Word export,
+# landscape 表三/表四 wider, so labels take fewer lines and 表三 fits one page.
+PORTRAIT_WIDTH_ZI, LANDSCAPE_WIDTH_ZI = 42.0, 64.0
+EXCEL_UNITS_PER_ZI = 2.0  # a CJK character is about two of Excel's width units
+LINE_HEIGHT_PT = 14.0
+FOOTER = "第 &P 页，共 &N 页"
 
 
 def put_text(ws: Worksheet, row: int, column: int, text: str) -> Cell:
@@ -86,12 +96,18 @@ def _write_table(ws: Worksheet, report: Report, section: TableSection, blank: bo
     title.alignment = Alignment(horizontal="left", vertical="center")
     ws.row_dimensions[1].height = 24
 
-    # Column widths from the grid weights: about 9 characters per unit of weight.
-    unit_width = 9.5 if grid.n_cols <= 10 else 6.5
-    for i, w in enumerate(grid.col_weights):
-        ws.column_dimensions[get_column_letter(pl.left + i)].width = round(w * unit_width, 1)
+    # Column widths measured from the labels (no label left with a stray
+    # character on a line; 表二's blocks with equal columns), labels broken
+    # into those lines explicitly.
+    texts = {(c.row, c.col): c.text for c in grid.cells if c.role is not Role.VALUE}
+    texts.update({(c.row, c.col): "000000" for c in grid.cells if c.role is Role.VALUE})
+    landscape = isinstance(table, MatrixTable)
+    plan = print_layout(grid, texts, LANDSCAPE_WIDTH_ZI if landscape else PORTRAIT_WIDTH_ZI, 0.5)
+    for i, w in enumerate(plan.widths):
+        ws.column_dimensions[get_column_letter(pl.left + i)].width = round(w * EXCEL_UNITS_PER_ZI, 1)
 
     validations: dict[Domain, DataValidation] = {}
+    extra_cols = 0
     for gc in grid.cells:
         r, c = pl.top + gc.row, pl.left + gc.col
         cell = ws.cell(row=r, column=c)
@@ -119,43 +135,56 @@ def _write_table(ws: Worksheet, report: Report, section: TableSection, blank: bo
                     dv = validations[spec.domain] = _validation(spec.domain)
                     ws.add_data_validation(dv)
                 dv.add(cell.coordinate)
-            if not spec.domain.is_integer:
+            if spec.domain.units and not spec.computed:
+                # the unit is chosen in the 单位 cell beside the amount
+                unit_col = pl.left + grid.n_cols
+                write_unit_choice(ws, r, unit_col, r - 1, report.unit(gc.ref), spec.domain.units, FONT_NAME)
+                ws.column_dimensions[get_column_letter(unit_col)].width = 8
+                extra_cols = 1
+                cell.number_format = "General"
+            elif not spec.domain.is_integer:
                 cell.number_format = amount_format(report.unit(gc.ref))
             cell.alignment = Alignment(horizontal="center", vertical="center")
         else:
-            put_text(ws, r, c, gc.text)
+            put_text(ws, r, c, "\n".join(plan.lines.get((gc.row, gc.col), (gc.text,))) if gc.text else "")
             cell.font = Font(name=FONT_NAME, size=10.5, bold=gc.role is Role.CAPTION)
             horizontal = "left" if gc.role is Role.LABEL else "center"
             cell.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
             if gc.role is not Role.LABEL:
                 cell.fill = FILL_HEADER
 
-    # Row heights so wrapped labels show whole: a CJK character is ~2 width units.
-    widths = [ws.column_dimensions[get_column_letter(pl.left + i)].width for i in range(grid.n_cols)]
-    lines_per_row = [1] * grid.n_rows
+    # Row heights so every label shows its lines whole.
+    heights = [1] * grid.n_rows
     for gc in grid.cells:
-        if gc.role is Role.VALUE or gc.rowspan != 1 or not gc.text:
-            continue
-        width = sum(widths[gc.col : gc.col + gc.colspan]) - 1
-        lines = -(-len(gc.text) * 2 // max(1, int(width)))
-        lines_per_row[gc.row] = max(lines_per_row[gc.row], lines)
-    for row, lines in enumerate(lines_per_row):
-        ws.row_dimensions[pl.top + row].height = 14 * lines + 6
+        if gc.role is not Role.VALUE and gc.rowspan == 1 and gc.text:
+            heights[gc.row] = max(heights[gc.row], len(plan.lines.get((gc.row, gc.col), ("",))))
+    for gc in grid.cells:
+        if gc.role is not Role.VALUE and gc.rowspan > 1 and gc.text:
+            need = len(plan.lines.get((gc.row, gc.col), ("",))) - sum(heights[gc.row : gc.row + gc.rowspan])
+            if need > 0:
+                heights[gc.row + gc.rowspan - 1] += need
+    for row, lines in enumerate(heights):
+        ws.row_dimensions[pl.top + row].height = LINE_HEIGHT_PT * lines + 6
+    write_balance_checks(ws, table, grid, pl.top, pl.left, FONT_NAME)
 
     # Frozen panes below the header (and right of the labels where they exist).
     freeze_row = pl.top + (grid.header_rows or 0)
     ws.freeze_panes = f"{get_column_letter(pl.left + grid.label_cols)}{freeze_row}"
 
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if isinstance(table, MatrixTable) else "portrait"
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
+    # 表三 (and 表四) on one landscape page, fit both ways; 表二 may run on
+    ws.page_setup.fitToHeight = 1 if isinstance(table, MatrixTable) else 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.5
     if grid.header_rows:
         ws.print_title_rows = f"{pl.top}:{pl.top + grid.header_rows - 1}"
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    # the helper check rows stay on screen, not on paper
+    last_col = get_column_letter(pl.left + grid.n_cols - 1 + extra_cols)
+    ws.print_area = f"A1:{last_col}{pl.top + grid.n_rows - 1}"
+    ws.oddFooter.center.text = FOOTER
 
     ws.protection.sheet = True
     ws.protection.formatColumns = False
@@ -206,18 +235,16 @@ def _write_cover(ws: Worksheet, report: Report, blank: bool) -> None:
         ws.row_dimensions[row].height = 22
         row += 1
     row += 1
-    for label, value in ((FILE_MARK_LABEL, FILE_MARK), (VERSION_LABEL, __version__)):
-        put_text(ws, row, 1, label).font = Font(name=FONT_NAME, size=9, color="808080")
-        put_text(ws, row, 2, value).font = Font(name=FONT_NAME, size=9, color="808080")
-        row += 1
-    note = put_text(ws, row + 1, 1, (
-        "填写说明：只在白色单元格中填写数字；灰色单元格为自动计算的总计，请勿改动。"
-        "没有发生的事项填0或留空。表三须满足“第一项加第二项之和，等于第三项加第四项之和”。"
-    ))
+    # The file mark lets the importer recognise the workbook; the software
+    # version is kept in the document properties, not on the printed cover.
+    put_text(ws, row, 1, FILE_MARK_LABEL).font = Font(name=FONT_NAME, size=9, color="808080")
+    put_text(ws, row, 2, FILE_MARK).font = Font(name=FONT_NAME, size=9, color="808080")
+    row += 1
+    note = put_text(ws, row + 1, 1, fill_in_note(report))
     ws.merge_cells(start_row=row + 1, start_column=1, end_row=row + 1, end_column=2)
     note.alignment = Alignment(wrap_text=True, vertical="top")
     note.font = Font(name=FONT_NAME, size=10)
-    ws.row_dimensions[row + 1].height = 48
+    ws.row_dimensions[row + 1].height = 96
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
@@ -225,6 +252,19 @@ def _write_cover(ws: Worksheet, report: Report, blank: bool) -> None:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.oddFooter.center.text = FOOTER
+
+
+def fill_in_note(report: Report) -> str:
+    unit_cells = [s for s in report.form.cells.values() if s.domain.units and not s.computed]
+    text = ("填写说明：只在白色单元格中填写数字；灰色单元格为自动计算的总计（公式），请勿改动；"
+            "浅蓝色单元格为表头。没有发生的事项填0或留空。")
+    for table in report.form.tables:
+        for bal in table.balances if isinstance(table, MatrixTable) else ():
+            text += f"{table.name}须满足{bal.rule_name}：表格下方的校验行应全部为0，不为0的列会标红。"
+    for spec in unit_cells:
+        text += f"“{spec.column_label}”的单位请在其右侧“单位”列中选择（{'或'.join(spec.domain.units)}）。"
+    return text
 
 
 def _describe_cells(report: Report, finding: Finding) -> str:
@@ -242,7 +282,7 @@ def _describe_cells(report: Report, finding: Finding) -> str:
 
 def _write_checks(ws: Worksheet, report: Report, findings: list[Finding]) -> None:
     headers = ("规则", "类别", "说明", "涉及单元格", "应为", "实际", "核实说明")
-    widths = (8, 8, 70, 50, 10, 10, 30)
+    widths = (7, 7, 56, 40, 9, 9, 28)  # 156 units: one landscape page wide, text wrapped
     for i, (h, w) in enumerate(zip(headers, widths), start=1):
         cell = put_text(ws, 1, i, h)
         cell.font = Font(name="黑体", size=11)
@@ -267,6 +307,10 @@ def _write_checks(ws: Worksheet, report: Report, findings: list[Finding]) -> Non
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    ws.print_options.gridLines = False
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.oddFooter.center.text = FOOTER
 
 
 def _plain(v: Number | None) -> int | float | None:
@@ -288,6 +332,7 @@ def build_workbook(report: Report, *, blank: bool = False, findings: list[Findin
     wb.calculation = CalcProperties(fullCalcOnLoad=True)
     wb.properties.title = report.title
     wb.properties.creator = f"{APP_NAME} {__version__}"
+    wb.properties.version = __version__
     return wb
 
 

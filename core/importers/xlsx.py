@@ -13,7 +13,7 @@ import re
 import stat
 import zipfile
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,7 @@ from ..forms.layout import Grid, Role, layout
 from ..forms.schema import CellRef, CellSpec, Form, Number, Table
 from ..model.clean import TextCleaner
 from ..model.report import META_LABELS, Report
-from ..model.values import InvalidValue, coerce, domain_problem, parse_number
+from ..model.values import InvalidValue, coerce, domain_problem, format_value, normalise_text, parse_number
 from ..records import field, record
 from ..storage.errors import describe_os_error
 from ..xlsx_layout import COVER_FIELDS, COVER_SHEET, FILE_MARK_LABEL, PLACEMENT
@@ -171,7 +171,23 @@ def _address(origin: tuple[int, int], row: int, col: int) -> str:
     return f"{get_column_letter(origin[1] + col)}{origin[0] + row}"
 
 
-def _number(raw: Any, spec: CellSpec, where: str) -> tuple[Number | None, str | None]:
+def _rounded(value: Decimal, spec: CellSpec, where: str, shown: str, notes: list[str]) -> Decimal:
+    """More decimals than the domain allows, as a number or as text alike:
+    rounded half up, with a notice naming the cell and both values."""
+    places = spec.domain.decimals
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)  # finite: a number, not 'n'/'N'/'F'
+    if spec.domain.is_integer or exponent >= -places:
+        return value
+    rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    notes.append(f"{where}：{shown}超过{places}位小数，已四舍五入为{format_value(rounded)}。")
+    return rounded
+
+
+_LONG_DECIMAL = re.compile(r"\d+\.\d+")
+
+
+def _number(raw: Any, spec: CellSpec, where: str, notes: list[str]) -> tuple[Number | None, str | None]:
     """(value, unit found in the text) or raise InvalidValue with a located message."""
     if raw is None:
         return None, None
@@ -184,10 +200,8 @@ def _number(raw: Any, spec: CellSpec, where: str) -> tuple[Number | None, str | 
             raise InvalidValue(f"{where}：不是有效的数字。") from None
         if not value.is_finite():
             raise InvalidValue(f"{where}：不是有效的数字（数值过大或无效），此处应填{spec.domain.describe()}。")
-        if isinstance(raw, float) and not spec.domain.is_integer:
-            exponent = value.as_tuple().exponent
-            assert isinstance(exponent, int)  # finite: a number, not 'n'/'N'/'F'
-            value = value.quantize(Decimal("0.0001")) if exponent < -4 else value
+        if not spec.domain.is_integer:
+            value = _rounded(value, spec, where, str(raw), notes)
         problem = domain_problem(value, spec.domain)
         if problem:
             raise InvalidValue(f"{where}：{raw}{problem}")
@@ -196,6 +210,13 @@ def _number(raw: Any, spec: CellSpec, where: str) -> tuple[Number | None, str | 
     unit = next((u for u in spec.domain.units if _squash(text).endswith(u)), None)
     if unit == "元" and _squash(text).endswith("万元"):
         unit = "万元"
+    if not spec.domain.is_integer:
+        m = _LONG_DECIMAL.search(normalise_text(text))
+        if m:
+            exact = Decimal(m.group())
+            rounded = _rounded(exact, spec, where, text.strip(), notes)
+            if rounded != exact:
+                text = normalise_text(text).replace(m.group(), str(rounded), 1)
     try:
         return parse_number(text, spec.domain), unit
     except InvalidValue as exc:
@@ -235,6 +256,7 @@ def read_tables(wb: Any, name: str, formulas: _Formulas | None = None) -> Import
     if notice:
         result.notices.append(f"“{name}”的封面中" + notice)
 
+    blank_totals: list[tuple[CellRef, str, str]] = []
     for table in form.tables:
         grid = layout(table)
         located = _locate_sheet(wb, table, grid)
@@ -260,22 +282,54 @@ def read_tables(wb: Any, name: str, formulas: _Formulas | None = None) -> Import
                 raw = cell.value
                 if raw is None and not spec.computed:
                     raw = _formula_value(formulas, ws, cell.coordinate, where)
-                value, unit = _number(raw, spec, where)
+                value, unit = _number(raw, spec, where, result.notices)
             except InvalidValue as exc:
                 problems.append(str(exc))
                 continue
             if spec.computed:
                 if value is not None:
                     result.stated_totals[gc.ref] = value
+                elif raw is None and not _has_formula(formulas, ws, cell.coordinate):
+                    blank_totals.append((gc.ref, _address(origin, gc.row, gc.col), ws.title))
                 continue
             if value is not None:
                 result.inputs[gc.ref] = value
-            unit = unit or _unit_from_format(cell.number_format or "", spec)
+            unit = _unit_from_cell(ws, origin, grid, gc.row, spec) or unit \
+                or _unit_from_format(cell.number_format or "", spec)
             if unit:
                 result.units[gc.ref] = unit
     if problems:
         raise XlsxImportError(problems)
+    if blank_totals:
+        result.notices.append(_blank_totals_notice(result, blank_totals))
     return result
+
+
+def _blank_totals_notice(result: ImportedTables, blanks: list[tuple[CellRef, str, str]]) -> str:
+    """A published table with blank 总计 cells is a defect a reviewer flags."""
+    scratch = Report("", result.form.first_year, result.form.key)
+    scratch.replace_all(result.inputs)
+    shown = [f"工作表“{sheet}”{address}（{_cell_label(result.form.cells[ref])}）为{format_value(scratch.number(ref))}"
+             for ref, address, sheet in blanks[:8]]
+    more = f"等{len(blanks)}处" if len(blanks) > 8 else ""
+    return f"总计未填写，已按各项之和计算：{'；'.join(shown)}{more}。"
+
+
+def _cell_label(spec: CellSpec) -> str:
+    return f"{spec.row_label + ' / ' if spec.row_label else ''}{spec.column_label}"
+
+
+def _has_formula(formulas: _Formulas | None, ws: Worksheet, coordinate: str) -> bool:
+    """An uncached formula (a script-written workbook) is a total stated by the file, not a blank."""
+    return formulas is not None and formulas.at(ws.title, coordinate) is not None
+
+
+def _unit_from_cell(ws: Worksheet, origin: tuple[int, int], grid: Grid, row: int, spec: CellSpec) -> str | None:
+    """The 单位 choice cell right of the table (excel_helpers.write_unit_choice)."""
+    if not spec.domain.units:
+        return None
+    value = _squash(ws.cell(row=origin[0] + row, column=origin[1] + grid.n_cols).value)
+    return value if value in spec.domain.units else None
 
 
 def _differs(a: Form, b: Form, table_key: str) -> bool:
@@ -379,6 +433,7 @@ def import_into(report: Report, path: Path | str) -> None:
             f"“{path.name}”是{tables.form.short_name}的附表，当前报告使用{report.form.short_name}，不能导入。"
         ])
     apply_tables(report, tables)
+    report.notices.extend(tables.notices)
 
 
 def apply_tables(report: Report, tables: ImportedTables) -> None:

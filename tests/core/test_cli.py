@@ -36,7 +36,8 @@ def test_wrong_cell_exits_1_and_names_rule_column_expected_actual(tmp_path):
     assert f["rule"] == "R-3.1" and f["severity"] == "error"
     assert (f["expected"], f["actual"]) == (2, 5)
     assert "科研机构" in f["message"]
-    assert set(f) == {"rule", "severity", "message", "cells", "expected", "actual"}
+    assert set(f) == {"rule", "severity", "message", "cells", "expected", "actual", "key", "sentence"}
+    assert f["key"].startswith("R-3.1:") and f["sentence"] is None
 
 
 def test_corrupt_file_exits_2_without_traceback(tmp_path):
