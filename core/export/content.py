@@ -4,6 +4,7 @@ from __future__ import annotations
 import copy
 import re
 
+from ..forms.layout import Grid, Role
 from ..forms.schema import CellRef
 from ..model.clean import clean_text
 from ..model.report import META_TEXT_FIELDS, Explanation, Report
@@ -87,3 +88,24 @@ def closing_sentence(report: Report) -> str:
         return ""
     who = report.meta.compiler.strip() or report.meta.agency.strip() or "本机关"
     return f"{CLOSING_MARK}，请与{who}联系（{contact}）。"
+
+
+def cell_texts(report: Report, grid: Grid) -> dict[tuple[int, int], str]:
+    return {
+        (c.row, c.col): (cell_text(report, c.ref) if c.role is Role.VALUE and c.ref else c.text)
+        for c in grid.cells
+    }
+
+
+def signature_indents(name: str, date: str, sealed: bool) -> tuple[float, float]:
+    """Right indents in 字 of the agency name and the date (GB/T 9704 7.3.5).
+
+    Unsealed (7.3.5.3): the name 右空二字, the date on the next line starting two
+    characters right of the name's first character; a date longer than that is
+    itself 右空二字 and the name moves left to keep the two-character offset.
+    Sealed (7.3.5.1): the date 右空四字, the name centred over the date."""
+    n, d = text_units(name), text_units(date)
+    if sealed:
+        return max(0.0, 4 + (d - n) / 2), 4.0
+    date_right = max(2.0, n - d)
+    return date_right + d + 2 - n, date_right

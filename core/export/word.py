@@ -31,7 +31,7 @@ from ..forms import TableSection
 from ..forms.layout import layout
 from ..model.report import Report
 from ..narrative import paragraphs
-from .content import chinese_date, closing_sentence, exportable, text_units, title_lines
+from .content import chinese_date, closing_sentence, exportable, signature_indents, title_lines
 from .files import write_output
 from .settings import ExportSettings
 from .word_fonts import set_fonts, write_font_table
@@ -271,20 +271,6 @@ def _narrative(doc: Any, text: str, s: ExportSettings, flow: PageFlow) -> None:
         if s.bold_subheadings:
             head.bold = True
         para.add_run(p.body)
-
-
-def signature_indents(name: str, date: str, sealed: bool) -> tuple[float, float]:
-    """Right indents in 字 of the agency name and the date (GB/T 9704 7.3.5).
-
-    Unsealed (7.3.5.3): the name 右空二字, the date on the next line starting two
-    characters right of the name's first character; a date longer than that is
-    itself 右空二字 and the name moves left to keep the two-character offset.
-    Sealed (7.3.5.1): the date 右空四字, the name centred over the date."""
-    n, d = text_units(name), text_units(date)
-    if sealed:
-        return max(0.0, 4 + (d - n) / 2), 4.0
-    date_right = max(2.0, n - d)
-    return date_right + d + 2 - n, date_right
 
 
 def _signature(doc: Any, report: Report, s: ExportSettings) -> None:

@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 
 from ..forms.layout import Grid, Role
 from ..model.report import Report
-from .content import cell_text
+from .content import cell_texts
 from .settings import ExportSettings
 from .table_widths import PrintLayout, print_layout
 from .word_fonts import set_fonts
@@ -43,13 +43,6 @@ def table_line_pt(font_pt: float) -> float:
 
 def min_row_pt(font_pt: float) -> float:
     return table_line_pt(font_pt) + 2 * ROW_PAD_PT
-
-
-def cell_texts(report: Report, grid: Grid) -> dict[tuple[int, int], str]:
-    return {
-        (c.row, c.col): (cell_text(report, c.ref) if c.role is Role.VALUE and c.ref else c.text)
-        for c in grid.cells
-    }
 
 
 def table_layout(report: Report, grid: Grid, width_pt: float, font_pt: float) -> PrintLayout:

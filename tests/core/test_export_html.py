@@ -26,14 +26,14 @@ class Tables(HTMLParser):
             self.tables.append([])
         elif tag == "tr":
             self.tables[-1].append([])
-        elif tag == "td":
+        elif tag in ("td", "th"):
             self._cell = ["", int(a.get("rowspan", 1)), int(a.get("colspan", 1))]
         elif tag == "h2":
             self._in_h2 = True
             self.h2.append("")
 
     def handle_endtag(self, tag):
-        if tag == "td":
+        if tag in ("td", "th"):
             self.tables[-1][-1].append(tuple(self._cell))
             self._cell = None
         elif tag == "h2":

@@ -111,7 +111,8 @@ def test_wrong_and_missing_rows_are_reported() -> None:
     assert len(missing) == 1 and "8.属于行政查询事项" in missing[0].message
     findings = run_checks(result.to_report())
     wrong = [f for f in findings if f.rule == "R-3.2" and (A, "results_total", "total") in f.cells]
-    assert wrong and wrong[0].actual == 9999 and wrong[0].expected == 1152  # 1160 without the 8 of row 8
+    # the corner is checked against its own row as stated: 1,123 + 20 + 3 + 4 + 4 + 6 = 1160 (issue 11, point 12)
+    assert wrong and wrong[0].actual == 9999 and wrong[0].expected == 1160
 
 
 def test_2021_other_handling_printed_as_one_row() -> None:
