@@ -1,4 +1,4 @@
-"""基本信息: agency, year, format, dates and contact."""
+"""基本信息: agency, year, format, dates, contact and the printed title."""
 from __future__ import annotations
 
 import re
@@ -71,6 +71,18 @@ class MetaTab(QWidget):
         self.compiler.setPlaceholderText("选填：印在报告末尾的落款单位")
         self.compiler.editingFinished.connect(lambda: self._set("compiler", self.compiler.text().strip()))
         form.addRow(META_LABELS["compiler"] + "：", self.compiler)
+
+        # The printed title: generated unless the clerk types the agency's own
+        # wording; emptied, it goes back to the generated one.
+        self.title = QLineEdit()
+        self.title.setClearButtonEnabled(True)
+        self.title.editingFinished.connect(self._title_finished)
+        self.title_hint = QLabel()
+        self.title_hint.setStyleSheet("color: #8A2B1E;")
+        self.title_hint.setWordWrap(True)
+        form.addRow(META_LABELS["title"] + "：", self.title)
+        form.addRow("", self.title_hint)
+        self._hint_rows[self.title_hint] = form.rowCount() - 1
         outer.addStretch(1)
 
         doc.changed.connect(self._on_change)
@@ -80,6 +92,11 @@ class MetaTab(QWidget):
     def _set(self, name: str, value) -> None:
         if getattr(self.doc.report.meta, name) != value:
             self.doc.set_meta(name, value, f"修改{META_LABELS[name]}")
+
+    def _title_finished(self) -> None:
+        text = self.title.text().strip()
+        # typing the generated title back stores nothing: it follows the agency and year again
+        self._set("title", "" if text == self.doc.report.default_title else text)
 
     def _date_finished(self) -> None:
         text = self.date.text().strip().replace("/", "-").replace(".", "-")
@@ -105,9 +122,13 @@ class MetaTab(QWidget):
     def refresh(self) -> None:
         meta = self.doc.report.meta
         for w, v in ((self.agency, meta.agency), (self.date, meta.date), (self.contact, meta.contact),
-                     (self.compiler, meta.compiler)):
+                     (self.compiler, meta.compiler), (self.title, meta.title)):
             if w.text() != v:
                 w.setText(v)
+        default = self.doc.report.default_title
+        self.title.setPlaceholderText(f"默认：{default}")
+        self._hint(self.title_hint, "" if not meta.title.strip() or meta.title.strip() == default else
+                   f"与惯用写法“{default}”不同（导出时使用您填写的标题；清空即恢复默认）。")
         self.year.blockSignals(True)
         self.year.setValue(meta.year)
         self.year.blockSignals(False)

@@ -111,10 +111,10 @@ def export_excel(window: MainWindow) -> None:
 def export_web(window: MainWindow) -> None:
     from core.export.html_page import export_html
 
-    charts = app_settings.export_settings().html_charts  # 导出设置: 网页中附上图解
+    s = app_settings.export_settings()  # 导出设置: 网页中附上图解, 落款, 联系方式
     draft_path = window.doc.path
     export_in_background(window, "导出网页", ".html", "网页 (*.html)",
-                         lambda r, p: export_html(r, p, charts=charts, draft_path=draft_path))
+                         lambda r, p: export_html(r, p, charts=s.html_charts, draft_path=draft_path, settings=s))
 
 
 def export_blank_template(window: MainWindow) -> None:

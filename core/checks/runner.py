@@ -14,6 +14,7 @@ from .amounts import check_amount_magnitude
 from .crossyear import check_carry_over, check_copied_text, check_old_year, check_stock_plausibility
 from .findings import METADATA, Finding, Severity
 from ..register.findings import register_findings
+from .title import check_title
 from .narrative_numbers import check_narrative_numbers, check_prose_sums
 
 Rule = Callable[[Report], list[Finding]]
@@ -197,6 +198,7 @@ RULES: tuple[Rule, ...] = (
     check_prose_sums,
     register_findings,
     check_amount_magnitude,
+    check_title,
 )
 
 

@@ -33,7 +33,6 @@ from ..xlsx_layout import (
     FILE_MARK,
     FILE_MARK_LABEL,
     PLACEMENT,
-    VERSION_LABEL,
 )
 from .content import chinese_date, exportable
 from .excel_helpers import write_balance_checks, write_unit_choice
@@ -219,6 +218,7 @@ def _write_cover(ws: Worksheet, report: Report, blank: bool) -> None:
         "date": "" if blank else chinese_date(m.date),
         "contact": "" if blank else m.contact,
         "compiler": "" if blank else m.compiler,
+        "title": "" if blank else report.title,  # as printed; read back only if it differs from the generated one
     }
     row = 3
     for name in COVER_FIELDS:

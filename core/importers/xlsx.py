@@ -247,7 +247,7 @@ def read_tables(wb: Any, name: str, formulas: _Formulas | None = None) -> Import
     if year is not None:
         result.meta["year"] = year
     cleaner = TextCleaner()
-    for key in ("agency", "contact", "compiler"):
+    for key in ("agency", "contact", "compiler", "title"):
         if cover.get(key) not in (None, ""):
             result.meta[key] = cleaner(str(cover[key]).strip(), META_LABELS[key])
     if cover.get("date") not in (None, ""):
@@ -419,6 +419,9 @@ def import_xlsx(path: Path | str) -> Report:
         raise XlsxImportError([f"“{path.name}”的“{COVER_SHEET}”工作表中没有报告年度。"])
     report = Report(meta.get("agency", ""), year, tables.form.key, date=meta.get("date", ""),
                     contact=meta.get("contact", ""), compiler=meta.get("compiler", ""))
+    title = meta.get("title", "")
+    if title and title != report.default_title:  # the cover prints the title; only the clerk's own is kept
+        report.meta.title = title
     apply_tables(report, tables)
     report.notices.extend(tables.notices)
     return report

@@ -51,8 +51,8 @@ class Change:
     field: str | None = None
 
 
-META_FIELDS = ("agency", "year", "form_key", "date", "contact", "compiler")
-META_TEXT_FIELDS = ("agency", "date", "contact", "compiler")  # the ones typed as free text
+META_FIELDS = ("agency", "year", "form_key", "date", "contact", "compiler", "title")
+META_TEXT_FIELDS = ("agency", "date", "contact", "compiler", "title")  # the ones typed as free text
 META_LABELS = {
     "agency": "机关名称",
     "year": "报告年度",
@@ -60,6 +60,7 @@ META_LABELS = {
     "date": "成文日期",
     "contact": "联系方式",
     "compiler": "编制单位",
+    "title": "报告标题",
 }
 
 
@@ -97,6 +98,7 @@ class Metadata:
     date: str = ""  # 成文日期, "YYYY-MM-DD" or "YYYY-MM"
     contact: str = ""  # 联系方式 (address, phone, e-mail)
     compiler: str = ""  # 编制单位, printed in the signature block
+    title: str = ""  # the printed title when the clerk changed it; "" = Report.default_title
     extra: dict[str, Any] = field(default_factory=dict)  # unknown keys from newer files
 
 
@@ -565,4 +567,10 @@ class Report:
 
     @property
     def title(self) -> str:
+        """The printed title: the clerk's own wording, or the generated one."""
+        return self.meta.title.strip() or self.default_title
+
+    @property
+    def default_title(self) -> str:
+        """The customary title, after the national format's own name."""
         return f"{self.meta.agency}{self.meta.year}年政府信息公开工作年度报告"

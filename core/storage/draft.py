@@ -95,6 +95,8 @@ def to_dict(report: Report) -> dict[str, Any]:
             "date": meta.date,
             "contact": meta.contact,
             "compiler": meta.compiler,
+            # optional since 0.1 (format 3): only written when the clerk changed the title
+            **({"title": meta.title} if meta.title.strip() else {}),
             **meta.extra,
         },
         "sections": dict(report.texts),
@@ -253,6 +255,7 @@ def from_dict(data: Any, path: Path | None = None) -> Report:
         contact=rd.text(meta.get("contact", ""), "metadata.contact"),
         compiler=rd.text(meta.get("compiler", ""), "metadata.compiler"),
     )
+    report.meta.title = rd.text(meta.get("title", ""), "metadata.title")
     report.meta.extra = {k: v for k, v in meta.items() if k not in _KNOWN_META}
 
     sections = rd.obj(data["sections"], "sections")

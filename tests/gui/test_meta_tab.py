@@ -67,3 +67,18 @@ def test_edit_menu_copy_and_paste_work_in_text_fields_and_grids(qtbot, window):
     tab.view.setCurrentIndex(tab.model.index_of(("applications", "new", "natural")))
     window.copy()
     assert QApplication.clipboard().text().strip() == "7"
+
+
+def test_title_is_editable_warned_and_reset_by_clearing(window):
+    window.doc.replace(Report("广州市海珠区政务服务数据管理局", 2019), None)
+    tab = window.meta_tab
+    assert tab.title.text() == ""
+    assert tab.title.placeholderText() == "默认：广州市海珠区政务服务数据管理局2019年政府信息公开工作年度报告"
+    tab.title.setText("广州市海珠区政务服务数据管理局2019年政府信息公开年度报告")
+    tab.title.editingFinished.emit()
+    report = window.doc.report
+    assert report.title == "广州市海珠区政务服务数据管理局2019年政府信息公开年度报告"
+    assert hint_shown(tab, tab.title_hint)
+    window.doc.undo_stack.undo()
+    assert report.title == "广州市海珠区政务服务数据管理局2019年政府信息公开工作年度报告"
+    assert not hint_shown(tab, tab.title_hint)
