@@ -10,12 +10,17 @@ from ..forms.schema import CellRef, Form, Number
 from ..model.report import Report
 from ..model.values import domain_problem, format_value
 from ..records import replace
-from .amounts import check_amount_magnitude
-from .crossyear import check_carry_over, check_copied_text, check_old_year, check_stock_plausibility
-from .findings import METADATA, Finding, Severity
 from ..register.findings import register_findings
-from .title import check_title
+from .amounts import check_amount_magnitude
+from .crossyear import (
+    check_carry_over,
+    check_copied_text,
+    check_old_year,
+    check_stock_plausibility,
+)
+from .findings import METADATA, Finding, Severity
 from .narrative_numbers import check_narrative_numbers, check_prose_sums
+from .title import check_title
 
 Rule = Callable[[Report], list[Finding]]
 

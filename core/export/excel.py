@@ -36,8 +36,8 @@ from ..xlsx_layout import (
 )
 from .content import chinese_date, exportable
 from .excel_helpers import write_balance_checks, write_unit_choice
-from .table_widths import print_layout
 from .files import write_output
+from .table_widths import print_layout
 
 FONT_NAME = "宋体"
 _THIN = Side(style="thin", color="000000")

@@ -14,11 +14,16 @@ from ..forms import TableSection
 from ..forms.layout import Grid, GridCell, Role, layout
 from ..model.report import Report
 from ..narrative import paragraphs
-from .content import cell_texts, chinese_date, closing_sentence, exportable, signature_indents
+from .content import (
+    cell_texts,
+    chinese_date,
+    closing_sentence,
+    exportable,
+    signature_indents,
+)
 from .files import write_output
 from .settings import ExportSettings
 from .table_widths import print_layout
-
 
 TABLE_EM = 60.0  # a table's width in em of its 10.5 pt text: the 900 px page less its padding
 

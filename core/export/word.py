@@ -31,11 +31,17 @@ from ..forms import TableSection
 from ..forms.layout import layout
 from ..model.report import Report
 from ..narrative import paragraphs
-from .content import chinese_date, closing_sentence, exportable, signature_indents, title_lines
+from .content import (
+    chinese_date,
+    closing_sentence,
+    exportable,
+    signature_indents,
+    title_lines,
+)
 from .files import write_output
 from .settings import ExportSettings
-from .word_fonts import set_fonts, write_font_table
 from .word_flow import PageFlow, line_count
+from .word_fonts import set_fonts, write_font_table
 from .word_tables import row_heights_pt, table_layout, table_xml
 
 __all__ = ["build_document", "docx_bytes", "export_docx", "set_fonts", "signature_indents"]

@@ -86,8 +86,8 @@ def table_xml(report: Report, grid: Grid, s: ExportSettings, font_pt: float, sty
     pr.append(_el("w:tblLayout", type="fixed"))
     mar = _el("w:tblCellMar")
     side = str(CELL_SIDE_MARGIN_TWIPS)
-    for name, w in (("top", "0"), ("left", side), ("bottom", "0"), ("right", side)):
-        mar.append(_el(f"w:{name}", w=w, type="dxa"))
+    for name, margin in (("top", "0"), ("left", side), ("bottom", "0"), ("right", side)):
+        mar.append(_el(f"w:{name}", w=margin, type="dxa"))
     pr.append(mar)
     pr.append(_el("w:tblLook", val="0000", firstRow="0", lastRow="0", firstColumn="0", lastColumn="0",
                   noHBand="1", noVBand="1"))

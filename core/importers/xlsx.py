@@ -28,7 +28,14 @@ from ..forms.layout import Grid, Role, layout
 from ..forms.schema import CellRef, CellSpec, Form, Number, Table
 from ..model.clean import TextCleaner
 from ..model.report import META_LABELS, Report
-from ..model.values import InvalidValue, coerce, domain_problem, format_value, normalise_text, parse_number
+from ..model.values import (
+    InvalidValue,
+    coerce,
+    domain_problem,
+    format_value,
+    normalise_text,
+    parse_number,
+)
 from ..records import field, record
 from ..storage.errors import describe_os_error
 from ..xlsx_layout import COVER_FIELDS, COVER_SHEET, FILE_MARK_LABEL, PLACEMENT
