@@ -59,7 +59,6 @@ def set_fonts(rpr_parent: Any, east_asian: str, western: str, *, cjk_hint: bool 
 def _font_el(name: str) -> Any:
     el = OxmlElement("w:font")
     el.set(qn("w:name"), name)
-    parts: tuple[str | None, str, str, str, str]
     if name in _LATIN:
         parts: tuple[str | None, str, str, str, str] = (None, _LATIN[name], "roman", "variable", "00")
     else:

@@ -105,9 +105,9 @@ def total_rules(table: Table, row_key: str, col_key: str) -> list[tuple[str, str
         return []
     out: list[tuple[str, str, tuple[tuple[str, str], ...]]] = []
     rows: dict[str, tuple[Any, tuple[Any, ...]]] = {
-        leaf.key: (leaf, sibs) for leaf, _, sibs in _with_parents(table.rows)}  # type: ignore[attr-defined]
+        leaf.key: (leaf, sibs) for leaf, _, sibs in _with_parents(table.rows)}
     cols: dict[str, tuple[Any, tuple[Any, ...]]] = {
-        leaf.key: (leaf, sibs) for leaf, _, sibs in _with_parents(table.columns)}  # type: ignore[attr-defined]
+        leaf.key: (leaf, sibs) for leaf, _, sibs in _with_parents(table.columns)}
     if row_key not in rows or col_key not in cols:
         return out
     row_node, row_sibs = rows[row_key]
