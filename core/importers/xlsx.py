@@ -194,8 +194,11 @@ def _rounded(value: Decimal, spec: CellSpec, where: str, shown: str, notes: list
 _LONG_DECIMAL = re.compile(r"\d+\.\d+")
 
 
-def _number(raw: Any, spec: CellSpec, where: str, notes: list[str]) -> tuple[Number | None, str | None]:
-    """(value, unit found in the text) or raise InvalidValue with a located message."""
+def _number(raw: Any, spec: CellSpec, where: str, notes: list[str] | None = None) -> tuple[Number | None, str | None]:
+    """(value, unit found in the text) or raise InvalidValue with a located
+    message; notices of rounding go to `notes`."""
+    if notes is None:
+        notes = []
     if raw is None:
         return None, None
     if isinstance(raw, (bool, datetime, date)):
