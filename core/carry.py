@@ -21,27 +21,25 @@ class CarryResult:
 
 
 def _missing_in(previous: Report, form: Form) -> list[str]:
-    """What last year's report would carry into this year's and this year's
-    format has no place for: the only things the user must act on.  (Figures
-    of the year itself are never carried, whatever the format.)"""
+    """What last year's format would carry into the next year and this year's
+    format has no place for (a relation last year's format declares and this
+    one does not), where last year's report has figures: the only things the
+    user must act on.  Figures of the year itself are never carried."""
     out: list[str] = []
-    lost: dict[str, list[str]] = {}
-    for ref, spec in previous.form.cells.items():
-        if spec.computed:
+    for relation in previous.form.cross_year:
+        if relation in form.cross_year:
             continue
-        table, row, col = ref
-        if table == A and row == "carry_forward":
-            target = (A, "carried_over", col)
-        elif table == "active" and col in ("prev_count", "change"):
-            target = (table, row, "prev_count")
+        t = relation.table
+        if isinstance(relation, FromLastYear):
+            rows = [relation.last_row]
+            columns = [there[2] for _, there in carried_pairs(relation, previous.form)]
         else:
+            rows = stock_rows(relation, previous.form)
+            columns = [relation.last_column, *relation.last_plus]
+        if not any(previous.value((t, r, c)) not in (None, 0) for r in rows for c in columns):
             continue
-        if target not in form.cells and previous.value(ref) not in (None, 0):
-            lost.setdefault(previous.form.table(table).name, [])
-            if spec.column_label not in lost[previous.form.table(table).name]:
-                lost[previous.form.table(table).name].append(spec.column_label)
-    for name, columns in lost.items():
-        labels = "、".join(f"“{c}”" for c in columns)
+        name = previous.form.table(t).name
+        labels = "、".join(f"“{_column_label(previous.form, t, c)}”" for c in dict.fromkeys(columns))
         out.append(f"{name}的{labels}：{form.short_name}中没有对应栏目，未结转，请按{form.short_name}填写本年{name}")
     return out
 
