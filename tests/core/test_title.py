@@ -45,3 +45,15 @@ def test_drafts_without_a_title_open_and_save_without_one(tmp_path):
     assert r.meta.title == "" and r.title.endswith("2019年政府信息公开工作年度报告")
     save(r, tmp_path / "b.ogir")
     assert "title" not in json.loads((tmp_path / "b.ogir").read_text("utf-8"))["metadata"]
+
+
+def test_title_on_the_excel_cover_and_back(tmp_path):
+    from core.export.excel import export_xlsx
+    from core.importers.xlsx import import_xlsx
+
+    r = load(SAMPLE)
+    export_xlsx(r, tmp_path / "d.xlsx")
+    assert import_xlsx(tmp_path / "d.xlsx").meta.title == ""  # the generated title is not stored as the clerk's
+    r.set_meta("title", SEED_TITLE)
+    export_xlsx(r, tmp_path / "o.xlsx")
+    assert import_xlsx(tmp_path / "o.xlsx").title == SEED_TITLE

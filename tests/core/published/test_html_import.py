@@ -213,7 +213,7 @@ def test_provincial_additions_to_a_2019_page(tmp_path: Path) -> None:
     page = page.replace(">本年增/减<", ">本年增/减(指2019年增加或减少的事项数,减用负值表示,如-8)<")
     extra = ('<tr>\n<td class="label">其他主动公开文件</td>\n<td class="value">7</td>\n'
              '<td class="value" colspan="2">7</td>\n<td class="value">30</td>\n</tr>\n')
-    at = page.index('<tr>\n<td class="caption" colspan="5">第二十条第（五）项')
+    at = page.index('<tr>\n<th scope="colgroup" class="caption" colspan="5">第二十条第（五）项')
     page = page[:at] + extra + page[at:]
     result = import_published_bytes(page.encode(), "hubei.html")
     assert result.inputs == dict(src.inputs)
