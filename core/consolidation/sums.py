@@ -91,15 +91,15 @@ class Sums:
         if report is not None:
             self._add(name, normalised_inputs(report), 1)
 
-    def _value(self, values: dict[CellRef, Number], ref: CellRef) -> Number:
+    def value_of(self, values: dict[CellRef, Number], ref: CellRef) -> Number:
         spec = self.form.cells[ref]
         if not spec.computed:
             return values.get(ref, 0)
-        return sum((self._value(values, (spec.table, r, c)) for r, c in spec.terms), start=0)
+        return sum((self.value_of(values, (spec.table, r, c)) for r, c in spec.terms), start=0)
 
     def total(self, scope: str, ref: CellRef) -> Number:
         """The summed value of any cell (a total too), unrounded."""
-        return self._value(self.totals[scope], ref)
+        return self.value_of(self.totals[scope], ref)
 
     def inputs(self, scope: str) -> dict[CellRef, Number]:
         out: dict[CellRef, Number] = {}
@@ -147,7 +147,7 @@ class Sums:
         for name in self.units_in(scope):
             values = self.values[name]
             if spec.computed:
-                v = self._value(values, ref)
+                v = self.value_of(values, ref)
                 if v != 0:
                     out.append((name, v))
             elif ref in values:

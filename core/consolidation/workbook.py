@@ -1,0 +1,131 @@
+"""The 汇总 workbook: a 汇总 sheet (every cell of the national tables, 本级 and
+全行政区域 side by side), the summed tables in the national layout, a status
+sheet, a findings sheet and one sheet per included unit."""
+from __future__ import annotations
+
+import re
+from io import BytesIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..forms import TableSection
+from ..model.values import plain_number
+from .sums import LOCAL, REGION, SCOPES
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from .session import Consolidation
+
+SUM_SHEET = "汇总"
+STATUS_SHEET = "报送情况"
+FINDINGS_SHEET = "问题清单"
+STATUS_HEADER = ("单位名称", "类别", "本级", "全行政区域", "状态", "格式", "文件", "文件日期", "错误数", "警告数",
+                 "纳入汇总", "错误", "重复文件")
+_BAD_SHEET = re.compile(r"[\\/:*?\[\]]")
+
+
+def _header(ws: Worksheet, values: tuple[str, ...], widths: tuple[float, ...]) -> None:
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    ws.append(list(values))
+    for i, w in enumerate(widths, 1):
+        cell = ws.cell(row=1, column=i)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+        ws.column_dimensions[get_column_letter(i)].width = w
+    ws.freeze_panes = "A2"
+
+
+def status_rows(c: Consolidation) -> list[list[Any]]:
+    rows: list[list[Any]] = []
+    for r in c.board.rows:
+        u = r.unit
+        rows.append([u.name, u.kind, "是" if u.local else "否", "是" if u.region else "否", r.state, r.kind,
+                     Path(r.path).name if r.path else "", r.modified, len(r.errors), len(r.warnings),
+                     "是" if r.included else "否", "\n".join(r.errors[:5]),
+                     "、".join(Path(p).name for p in r.duplicates)])
+    for reading in c.board.unmatched:
+        rows.append(["（未匹配到单位）", "", "", "", "无法匹配" if reading.report is not None else "无法读取",
+                     reading.kind, Path(reading.path).name, reading.modified, "", "", "否",
+                     reading.problem or f"文件中的机关名称“{reading.agency}”不在单位名单中", ""])
+    for entry, reading in c.board.pending:
+        rows.append([entry.unit, "", "", "", "待确认", reading.kind, Path(reading.path).name, reading.modified, "", "",
+                     "否", f"文件中的机关名称“{reading.agency}”与名单中的“{entry.unit}”相近，须确认", ""])
+    return rows
+
+
+def finding_rows(c: Consolidation) -> list[list[Any]]:
+    rows: list[list[Any]] = [[f.severity, f.rule, "、".join(f.units), f.message] for f in c.findings]
+    for r in c.board.rows:
+        rows.extend(["错误", "单位报告", r.unit.name, e] for e in r.errors)
+        rows.extend(["警告", "单位报告", r.unit.name, w] for w in r.warnings)
+    if c.error:
+        rows.insert(0, ["错误", "汇总", "", c.error])
+    return rows
+
+
+def _sheet_title(name: str, used: set[str]) -> str:
+    base = _BAD_SHEET.sub("_", name)[:28] or "单位"
+    title, n = base, 2
+    while title in used:
+        title, n = f"{base[:25]}_{n}", n + 1
+    used.add(title)
+    return title
+
+
+def build(c: Consolidation) -> Any:
+    from openpyxl import Workbook
+
+    from ..export.excel import _write_table
+
+    wb = Workbook()
+    sheet = wb.active
+    sheet.title = SUM_SHEET
+    sums = c.sums
+    form = c.board.form
+    _header(sheet, ("表格", "栏目", LOCAL, REGION, "说明"), (16, 60, 14, 14, 30))
+    if sums is None:
+        sheet.append(["", c.error])
+    else:
+        reports = {s: sums.report(s) for s in SCOPES}
+        for ref, spec in form.cells.items():
+            note = "存量：各单位年末数之和" if ref in sums.stocks else "总计（自动计算）" if spec.computed else ""
+            if spec.domain.units:
+                note = (note + "；" if note else "") + f"单位：{spec.domain.units[0]}"
+            sheet.append([form.table(ref[0]).name, spec.label, plain_number(reports[LOCAL].number(ref)),
+                          plain_number(reports[REGION].number(ref)), note])
+        for scope in SCOPES:
+            for section in form.sections:
+                if isinstance(section, TableSection):
+                    _write_table(wb.create_sheet(f"{scope} {section.table.name}"[:31]), reports[scope], section, False)
+    status = wb.create_sheet(STATUS_SHEET)
+    _header(status, STATUS_HEADER, (30, 10, 6, 10, 10, 12, 30, 17, 7, 7, 9, 60, 30))
+    for row in status_rows(c):
+        status.append(row)
+    findings = wb.create_sheet(FINDINGS_SHEET)
+    _header(findings, ("严重程度", "规则", "单位", "说明"), (9, 10, 30, 100))
+    for row in finding_rows(c):
+        findings.append(row)
+    used = {s.title for s in wb.worksheets}
+    if sums is not None:
+        for name in sums.units_in(REGION) + [n for n in sums.units_in(LOCAL) if n not in sums.units_in(REGION)]:
+            unit_sheet = wb.create_sheet(_sheet_title(name, used))
+            _header(unit_sheet, ("表格", "栏目", "数值"), (16, 60, 14))
+            values = sums.values[name]
+            for ref, spec in form.cells.items():
+                unit_sheet.append([form.table(ref[0]).name, spec.label, plain_number(sums.value_of(values, ref))])
+    return wb
+
+
+def workbook_bytes(c: Consolidation) -> bytes:
+    buf = BytesIO()
+    build(c).save(buf)
+    return buf.getvalue()
+
+
+def write_workbook(c: Consolidation, path: Path | str) -> None:
+    from ..export.files import write_output
+
+    write_output(Path(path), workbook_bytes(c))
