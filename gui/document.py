@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from core.checks import BalanceHistory, Finding, run_checks
 from core.forms.schema import CellRef, Number
 from core.model import Change, Explanation, Report, default_report_year
+from core.model.clean import unclean_count
 from core.storage import load, save
 
 
@@ -83,6 +84,7 @@ class ReplaceTablesCommand(QUndoCommand):
 
 class Document(QObject):
     changed = Signal(object)  # core.model.Change
+    text_cleaned = Signal(str)  # typed or pasted text held characters no file can hold (a status message)
     findings_changed = Signal()
     replaced = Signal()  # a different report was loaded or created
     dirty_changed = Signal(bool)
@@ -175,6 +177,8 @@ class Document(QObject):
             self.undo_stack.push(SetCellsCommand(self, values, text))
 
     def set_meta(self, name: str, value: Any, text: str = "修改基本信息") -> None:
+        if isinstance(value, str):
+            self._tell_cleaned(value)
         self.undo_stack.push(SetMetaCommand(self, name, value, text))
 
     def set_unit(self, ref: CellRef, unit: str) -> None:
@@ -185,7 +189,15 @@ class Document(QObject):
         self.undo_stack.push(ReplaceTablesCommand(self, apply, text))
 
     def set_text(self, section: str, text: str) -> None:
+        self._tell_cleaned(text)
         self.report.set_text(section, text)
+
+    def _tell_cleaned(self, text: str) -> None:
+        """The model drops control characters and replaces broken ones (so that
+        the draft can always be saved and exported); the user is told when."""
+        n = unclean_count(text)
+        if n:
+            self.text_cleaned.emit(f"已清除{n}个无法保存或导出的字符（不可见的控制字符或残缺的文字编码），其余内容未变。")
 
     def link_passage(self, section: str, key: str, text: str) -> None:
         """Link a data passage just typed into a section (its text is already in

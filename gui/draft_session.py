@@ -49,6 +49,7 @@ class DraftSession(QObject):
         if self.doc.path is not None:
             self.locks.claim(self.doc.path)
         self.doc.path_changed.connect(lambda: self.locks.keep_only(self.doc.path))
+        self.doc.text_cleaned.connect(lambda text: self.host.status(text, 10_000))
 
         self.session_id = new_session_id()
         self.recovery = RecoveryStore(app_settings.recovery_dir())

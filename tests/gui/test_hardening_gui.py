@@ -124,3 +124,13 @@ def test_export_runs_in_the_background_on_a_copy(qtbot, two_windows, tmp_path):
 
     cell = load_workbook(target)["封面"]["B3"]
     assert cell.value == "=HYPERLINK(\"x\")" and cell.data_type == "s"
+
+
+def test_pasted_control_characters_are_dropped_and_the_user_is_told(window):
+    tab = window.narrative_tab("overview")
+    tab.editor.setPlainText("第一段\x07内容\x1f。")
+    assert window.doc.report.texts["overview"] == "第一段内容。"
+    assert "已清除2个" in window.statusBar().currentMessage()
+    window.doc.set_meta("agency", "某\x1b局")
+    assert window.doc.report.meta.agency == "某局"
+    assert "已清除1个" in window.statusBar().currentMessage()
