@@ -271,7 +271,8 @@ def _claims(lines: list[str], year: int, present: frozenset[str]) -> list[tuple[
     cache = _claims_cache
     if len(cache) > _CACHE_MAX:
         cache.clear()
-    missing = [i for i, line in enumerate(lines) if (line, year, present) not in cache]
+    got = [cache.get((line, year, present)) for line in lines]
+    missing = [i for i, g in enumerate(got) if g is None]
     if missing:
         patterns, _ = _compiled()
         # Only the first SCAN_MAX characters of a paragraph are read: longer is pasted data, not prose.
@@ -298,9 +299,9 @@ def _claims(lines: list[str], year: int, present: frozenset[str]) -> list[tuple[
                 pos = max(m.end(), m.start() + 1)
         for n, i in enumerate(missing):
             line = lines[i]
-            cache[(line, year, present)] = (
+            got[i] = cache[(line, year, present)] = (
                 _line_claims(line[:SCAN_MAX], hits[n], year, present) if n in hits else ())
-    return [cache[(line, year, present)] for line in lines]
+    return [g if g is not None else () for g in got]
 
 
 @lru_cache(maxsize=16)
