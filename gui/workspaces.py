@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 # modules holding WORKSPACE, in 视图 menu order
-WORKSPACE_MODULES: tuple[str, ...] = ("gui.audit_workspace",)
+WORKSPACE_MODULES: tuple[str, ...] = ("gui.audit_workspace", "gui.consolidation_workspace")
 
 REPORT = "report"  # the report editor, always there
 VIEW = "视图(&V)"

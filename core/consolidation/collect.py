@@ -144,44 +144,58 @@ class Match:
     score: float
 
 
-def match_name(name: str, units: Iterable[Unit]) -> Match:
-    """The roster unit `name` denotes: exact (after normalising) or the closest
-    fuzzy candidate when at least FUZZY similar or one name contains the other."""
-    key = normalise(name)
-    if not key:
-        return Match("", "", 0.0)
-    best = Match("", "", 0.0)
-    for u in units:
-        other = normalise(u.name)
-        if other == key:
-            return Match(u.name, "exact", 1.0)
-        score = SequenceMatcher(None, key, other, autojunk=False).ratio()
-        if len(other) >= 4 and len(key) >= 4 and (other in key or key in other):
-            score = max(score, FUZZY)
-        if score > best.score:
-            best = Match(u.name, "fuzzy", score)
-    return best if best.score >= FUZZY else Match("", "", best.score)
+class Matcher:
+    """Names of a roster, indexed once: exact lookups are a dict hit, and only
+    a name without an exact match is compared with every unit."""
 
+    def __init__(self, units: Iterable[Unit]) -> None:
+        self.names = [(normalise(u.name), u.name) for u in units]
+        self.exact = {key: name for key, name in reversed(self.names) if key}
 
-def match_reading(reading: Reading, units: list[Unit]) -> Match:
-    """By the agency name inside the file, then (fuzzy only) by the file name."""
-    by_agency = match_name(reading.agency, units)
-    if by_agency.how == "exact":
+    def match(self, name: str) -> Match:
+        """The roster unit `name` denotes: exact (after normalising) or the closest
+        fuzzy candidate when at least FUZZY similar or one name contains the other."""
+        key = normalise(name)
+        if not key:
+            return Match("", "", 0.0)
+        if key in self.exact:
+            return Match(self.exact[key], "exact", 1.0)
+        best = Match("", "", 0.0)
+        for other, unit in self.names:
+            score = 0.0
+            if len(other) >= 4 and len(key) >= 4 and (other in key or key in other):
+                score = FUZZY
+            m = SequenceMatcher(None, key, other, autojunk=False)
+            if m.real_quick_ratio() > max(score, best.score) and m.quick_ratio() > max(score, best.score):
+                score = max(score, m.ratio())
+            if score > best.score:
+                best = Match(unit, "fuzzy", score)
+        return best if best.score >= FUZZY else Match("", "", best.score)
+
+    def reading(self, reading: Reading) -> Match:
+        """By the agency name inside the file, then (fuzzy only) by the file name."""
+        by_agency = self.match(reading.agency)
+        if by_agency.how == "exact":
+            return by_agency
+        by_name = self.match(Path(reading.path).stem)
+        if by_name.unit and by_name.score > by_agency.score:
+            return Match(by_name.unit, "fuzzy", by_name.score)
         return by_agency
-    by_name = match_name(Path(reading.path).stem, units)
-    if by_name.unit and by_name.score > by_agency.score:
-        return Match(by_name.unit, "fuzzy", by_name.score)
-    return by_agency
+
+
+def match_name(name: str, units: Iterable[Unit]) -> Match:
+    return Matcher(units).match(name)
 
 
 def assign(ws: Workspace, readings: dict[str, Reading]) -> None:
     """Match every collected file not matched by the user yet (exact and manual
     choices are kept; a fuzzy proposal stays "fuzzy" until confirmed)."""
+    matcher = Matcher(ws.units)
     for entry in ws.files:
         if entry.unit and entry.how in ("exact", "confirmed", "manual") and ws.unit(entry.unit) is not None:
             continue
         reading = readings.get(entry.path)
         if reading is None:
             continue
-        m = match_reading(reading, ws.units)
+        m = matcher.reading(reading)
         entry.unit, entry.how = m.unit, m.how

@@ -1,0 +1,55 @@
+"""The 汇总 workspace: collect off the UI thread, status board, sums with drill-down, export."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.consolidation import Unit, Workspace
+from core.storage import load, save
+from tests.core.consolidation_helpers import RULES_ISSUED, unit_report
+
+
+def _roster() -> Workspace:
+    return Workspace(2021, "某某县人民政府", [Unit("某某县教育局", "部门", True, True),
+                                           Unit("某某县财政局", "部门", True, False),
+                                           Unit("某某镇人民政府", "乡镇街道", False, True)])
+
+
+def test_workspace_collects_sums_drills_and_exports(window, qtbot, tmp_path: Path, monkeypatch) -> None:
+    got = tmp_path / "收到"
+    got.mkdir()
+    save(unit_report("某某县教育局", issued=2), got / "a.ogir")
+    save(unit_report("某某镇人民政府", issued=5), got / "c.ogir")
+    view = window.workspaces.show_workspace("consolidate")
+    assert window.menu_actions["workspace_consolidate"] is not None
+    view.ws = _roster()
+    view.refresh()
+    view.add_paths([str(got)])
+    qtbot.waitUntil(lambda: view.status.item(0, 4) is not None and view.status.item(0, 4).text() == "已收到",
+                    timeout=10_000)
+    states = {view.status.item(r, 0).text(): view.status.item(r, 4).text() for r in range(view.status.rowCount())}
+    assert states == {"某某县教育局": "已收到", "某某县财政局": "未收到", "某某镇人民政府": "已收到"}
+    assert "未收到1" in view.summary.text()
+    # sums and drill-down: 规章 本年制发件数, 全行政区域 = 2 + 5, 本级 = 2
+    row = view.sum_refs.index(RULES_ISSUED)
+    assert (view.sums.item(row, 2).text(), view.sums.item(row, 3).text()) == ("2", "7")
+    view.scope.setCurrentText("全行政区域")
+    view.sums.selectRow(row)
+    drilled = [(view.drill_list.item(r, 0).text(), view.drill_list.item(r, 1).text())
+               for r in range(view.drill_list.rowCount())]
+    assert drilled == [("某某县教育局", "2"), ("某某镇人民政府", "5")]
+    # double-click opens a copy of the unit's report in a new window
+    view.open_unit(0)
+    from gui import consolidation_view
+
+    copy = consolidation_view._OPEN_COPIES[-1]
+    assert copy.doc.report.meta.agency == "某某县教育局" and copy.doc.path is None
+    copy.ask_unsaved = window.ask_unsaved
+    copy.close()
+    out = tmp_path / "out"
+    out.mkdir()
+    shown: list[str] = []
+    monkeypatch.setattr("gui.messages.show_info", lambda parent, title, text: shown.append(text))
+    view.export_to(out)
+    assert shown and "全行政区域汇总.ogir" in shown[0]
+    assert load(out / "全行政区域汇总.ogir").number(RULES_ISSUED) == 7
+    assert (out / "汇总.xlsx").exists()
