@@ -9,6 +9,7 @@ Nothing is half-imported: all problems are collected and raised together.
 """
 from __future__ import annotations
 
+import html
 import re
 import stat
 import zipfile
@@ -81,6 +82,7 @@ class _Formulas:
     def __init__(self, data: bytes, name: str) -> None:
         self._data, self._name = data, name
         self._wb: Any = None
+        self._cells: dict[str, set[str]] | None = None
 
     def at(self, sheet: str, coordinate: str) -> str | None:
         if self._wb is None:
@@ -89,9 +91,50 @@ class _Formulas:
         text = getattr(value, "text", value)  # ArrayFormula keeps its text apart
         return text if isinstance(text, str) and text.startswith("=") else None
 
+    def has(self, sheet: str, coordinate: str) -> bool:
+        """Whether a cell holds a formula, from the sheet's XML: asking this of
+        every total of a script-written workbook must not cost a second parse."""
+        if self._cells is None:
+            try:
+                self._cells = _formula_cells(self._data)
+            except (KeyError, ValueError, zipfile.BadZipFile):
+                self._cells = {}
+        if sheet in self._cells:
+            return coordinate in self._cells[sheet]
+        return self.at(sheet, coordinate) is not None
+
     def close(self) -> None:
         if self._wb is not None:
             self._wb.close()
+
+
+_SHEET = re.compile(r"<(?:\w+:)?sheet\b([^>]*)/?>")
+_REL = re.compile(r"<(?:\w+:)?Relationship\b([^>]*)/?>")
+_CELL = re.compile(r"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
+
+
+def _attr(attrs: str, name: str) -> str | None:
+    m = re.search(rf'(?:^|\s)(?:\w+:)?{name}="([^"]*)"', attrs)
+    return html.unescape(m.group(1)) if m else None
+
+
+def _formula_cells(data: bytes) -> dict[str, set[str]]:
+    """Sheet title -> coordinates of the cells that hold a formula."""
+    out: dict[str, set[str]] = {}
+    with zipfile.ZipFile(BytesIO(data)) as z:
+        rels = {}
+        for m in _REL.finditer(z.read("xl/_rels/workbook.xml.rels").decode("utf-8")):
+            rid, target = _attr(m.group(1), "Id"), _attr(m.group(1), "Target")
+            if rid and target:
+                rels[rid] = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        for m in _SHEET.finditer(z.read("xl/workbook.xml").decode("utf-8")):
+            title, rid = _attr(m.group(1), "name"), _attr(m.group(1), "id")
+            if title is None or rid not in rels:
+                continue
+            xml = z.read(rels[rid]).decode("utf-8")
+            out[title] = {ref for c in _CELL.finditer(xml)
+                          if (ref := _attr(c.group(1), "r")) and c.group(2) and "<f" in c.group(2)}
+    return out
 
 
 def _formula_value(formulas: _Formulas | None, ws: Worksheet, coordinate: str, where: str) -> Any:
@@ -331,7 +374,7 @@ def _cell_label(spec: CellSpec) -> str:
 
 def _has_formula(formulas: _Formulas | None, ws: Worksheet, coordinate: str) -> bool:
     """An uncached formula (a script-written workbook) is a total stated by the file, not a blank."""
-    return formulas is not None and formulas.at(ws.title, coordinate) is not None
+    return formulas is not None and formulas.has(ws.title, coordinate)
 
 
 def _unit_from_cell(ws: Worksheet, origin: tuple[int, int], grid: Grid, row: int, spec: CellSpec) -> str | None:
