@@ -41,10 +41,7 @@ def apply_skeleton(report: Report, sections: Iterable[str] | None = None) -> Non
     keys = [s.key for s in report.form.narratives]
     for section in keys if sections is None else [s for s in sections if s in keys]:
         text, links = skeleton_text(report, section)
-        report.texts[section] = text
-        report.links.pop(section, None)
-        for key, passage_text in links:
-            report.links.setdefault(section, []).append(LinkedPassage(key, passage_text))
+        report.set_linked_text(section, text, [LinkedPassage(key, passage_text) for key, passage_text in links])
 
 
 def relink_carried(report: Report, previous: Report, sections: Iterable[str]) -> int:
@@ -53,6 +50,7 @@ def relink_carried(report: Report, previous: Report, sections: Iterable[str]) ->
     count = 0
     for section in sections:
         text = report.texts.get(section, "")
+        links = list(report.links.get(section, []))
         spans = [s for s in previous.linked_spans(section) if text[s.start : s.end] == s.link.text]
         for span in sorted(spans, key=lambda s: s.start, reverse=True):
             p = passage(report.form.key, span.link.key)
@@ -60,8 +58,8 @@ def relink_carried(report: Report, previous: Report, sections: Iterable[str]) ->
                 continue  # this year's format has no such passage: the words stay as they were
             new = fill(report, p)
             text = text[: span.start] + new + text[span.end :]
-            report.links.setdefault(section, []).insert(0, LinkedPassage(p.key, new))
+            links.insert(0, LinkedPassage(p.key, new))
             count += 1
-        report.texts[section] = text
+        report.set_linked_text(section, text, links)
     return count
 

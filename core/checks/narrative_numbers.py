@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
 from decimal import Decimal
 from functools import cache, lru_cache
 
-from ..forms import MatrixTable, Row
+from ..forms.prose import prose_cells, prose_group
 from ..forms.schema import CellRef, Number
 from ..model.report import Report
 from ..model.values import format_value
 from ..records import record
 from .findings import Finding, Severity
 
-A = "applications"
 _N = r"(\d+(?:\.\d+)?)"
 _SENTENCE = re.compile(r"[^。！？；;\n]+[。！？；;]?")
 _CLAUSE_SPLIT = re.compile(r"[，,：:]")
@@ -32,75 +30,39 @@ _SKIP_CLAUSE = ("上年", "去年", "同比", "较上年", "比上年", "增加"
 
 @record
 class Measure:
-    """A quantity of the tables that prose talks about."""
+    """A quantity of the tables that prose talks about; its cells are declared
+    per format in core/forms (Form.prose), under the same key as in MEASURES."""
 
     name: str  # Chinese, as used in the message
-    group: str | None  # row group whose leaves are summed (（三）不予公开 …), for the message
-    cells: Callable[[Report], list[CellRef]]
-    forms: tuple[str, ...] = ("2019", "2021")
     unit: str = "件"
     skip_words: tuple[str, ...] = _SKIP_CLAUSE
 
 
-def _find_row(report: Report, key: str) -> Row | None:
-    table = report.form.table(A)
-    assert isinstance(table, MatrixTable)
-
-    def find(rows: tuple[Row, ...]) -> Row | None:
-        for r in rows:
-            if r.key == key:
-                return r
-            hit = find(r.children)
-            if hit:
-                return hit
-        return None
-
-    return find(table.rows)
-
-
-def _group_totals(group_key: str) -> Callable[[Report], list[CellRef]]:
-    def cells(report: Report) -> list[CellRef]:
-        row = _find_row(report, group_key)
-        return [(A, leaf.key, "total") for leaf in row.leaves()] if row else []
-
-    return cells
-
-
-def _fixed(*refs: CellRef) -> Callable[[Report], list[CellRef]]:
-    return lambda report: list(refs)
-
-
-def _normative_issued(report: Report) -> list[CellRef]:
-    return [("active", "normative", "issued" if report.form.key == "2021" else "made")]
-
-
 MEASURES = {
-    "new": Measure("本年新收申请", None, _fixed((A, "new", "total"))),
-    "carried_over": Measure("上年结转申请", None, _fixed((A, "carried_over", "total")),
-                            skip_words=tuple(w for w in _SKIP_CLAUSE if w != "上年")),
-    "handled": Measure("办结申请", None, _fixed((A, "results_total", "total"))),
-    "granted_partial": Measure("予以公开及部分公开", None, _fixed((A, "granted", "total"), (A, "partial", "total"))),
-    "granted": Measure("予以公开", None, _fixed((A, "granted", "total"))),
-    "partial": Measure("部分公开", None, _fixed((A, "partial", "total"))),
-    "refused": Measure("不予公开", "refused", _group_totals("refused")),
-    "unavailable": Measure("无法提供", "unavailable", _group_totals("unavailable")),
-    "not_processed": Measure("不予处理", "not_processed", _group_totals("not_processed")),
-    "carry_forward": Measure("结转下年度", None, _fixed((A, "carry_forward", "total"))),
-    "reconsideration": Measure("行政复议", None, _fixed(("review", "cases", "recon_total"))),
-    "litigation": Measure("行政诉讼", None, _fixed(("review", "cases", "direct_total"), ("review", "cases", "after_total"))),
-    "normative_issued": Measure("制发规范性文件", None, _normative_issued),
-    "normative_in_force": Measure("现行有效规范性文件", None, _fixed(("active", "normative", "in_force")),
-                                  forms=("2021",)),
-    "fee": Measure("行政事业性收费", None, _fixed(("active", "fees", "fee_amount")), forms=("2021",), unit="万元"),
+    "new": Measure("本年新收申请"),
+    "carried_over": Measure("上年结转申请", skip_words=tuple(w for w in _SKIP_CLAUSE if w != "上年")),
+    "handled": Measure("办结申请"),
+    "granted_partial": Measure("予以公开及部分公开"),
+    "granted": Measure("予以公开"),
+    "partial": Measure("部分公开"),
+    "refused": Measure("不予公开"),
+    "unavailable": Measure("无法提供"),
+    "not_processed": Measure("不予处理"),
+    "carry_forward": Measure("结转下年度"),
+    "reconsideration": Measure("行政复议"),
+    "litigation": Measure("行政诉讼"),
+    "normative_issued": Measure("制发规范性文件"),
+    "normative_in_force": Measure("现行有效规范性文件"),
+    "fee": Measure("行政事业性收费", unit="万元"),
 }
 
 
-def _where(report: Report, measure: Measure, cells: list[CellRef]) -> str:
+def _where(report: Report, name: str, cells: list[CellRef]) -> str:
     """Where the tables hold a measure, in the form's own labels."""
     table = report.form.table(cells[0][0]).name
-    if measure.group is not None:
-        row = _find_row(report, measure.group)
-        return f"{table}“{row.label if row else measure.group}”各项总计之和"
+    group = prose_group(report.form, name)
+    if group is not None:
+        return f"{table}“{group.label}”各项总计之和"
     specs = [report.form.cells[c] for c in cells]
     parts = [f"“{s.label}”" for s in specs]
     return table + ("与".join(parts) + "之和" if len(parts) > 1 else parts[0])
@@ -135,20 +97,20 @@ ZERO_PATTERNS: list[tuple[tuple[str, ...], str]] = [
 ]
 
 
-def _table_value(report: Report, measure: Measure) -> tuple[Number, list[CellRef]]:
-    cells = measure.cells(report)
+def _table_value(report: Report, name: str) -> tuple[Number, list[CellRef]]:
+    cells = prose_cells(report.form, name)
     return sum((report.number(c) for c in cells), start=0), cells
 
 
-def _claim_finding(report: Report, heading: str, section: str, para: int, sentence: str, measure: Measure,
+def _claim_finding(report: Report, heading: str, section: str, para: int, sentence: str, name: str,
                    stated: Number, phrase: str, table: tuple[Number, list[CellRef]]) -> Finding | None:
     value, cells = table
     if Decimal(value) == Decimal(stated):
         return None
-    unit = measure.unit
+    unit = MEASURES[name].unit
     return Finding(
         "V9", Severity.WARNING,
-        f"“{heading}”第{para}段写“{sentence}”，其中“{phrase}”与表格不符：{_where(report, measure, cells)}为{format_value(value)}{unit}。",
+        f"“{heading}”第{para}段写“{sentence}”，其中“{phrase}”与表格不符：{_where(report, name, cells)}为{format_value(value)}{unit}。",
         section, tuple(cells), value, stated, evidence=sentence)
 
 
@@ -325,17 +287,16 @@ def _section_claims(text: str, year: int, present: frozenset[str]) -> tuple[tupl
 
 def check_narrative_numbers(report: Report) -> list[Finding]:
     out: list[Finding] = []
-    year, cells = report.meta.year, report.form.cells
-    # Measures the format has every cell of (现行有效 only from 2021) are looked for in prose.
-    present = frozenset(name for name, m in MEASURES.items() if all(ref in cells for ref in m.cells(report)))
+    year = report.meta.year
+    # Only measures the format declares cells for (现行有效 only from 2021) are looked for in prose.
+    present = frozenset(name for name in MEASURES if prose_cells(report.form, name))
     values: dict[str, tuple[Number, list[CellRef]]] = {}
     for section in report.form.narratives:
         for para, claim in _section_claims(report.texts.get(section.key, ""), year, present):
             for name in claim.measures:
-                measure = MEASURES[name]
                 if name not in values:
-                    values[name] = _table_value(report, measure)
-                f = _claim_finding(report, section.heading, section.key, para, claim.quote, measure,
+                    values[name] = _table_value(report, name)
+                f = _claim_finding(report, section.heading, section.key, para, claim.quote, name,
                                    claim.stated, claim.phrase, values[name])
                 if f:
                     out.append(f)

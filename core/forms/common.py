@@ -5,7 +5,7 @@ Full-width brackets and the ASCII full stop in "1.属于国家秘密" are delibe
 """
 from __future__ import annotations
 
-from .schema import Balance, Column, FromLastYear, MatrixTable, NarrativeSection, Row, Sum
+from .schema import Balance, Column, FromLastYear, MatrixTable, NarrativeSection, ProseCells, Row, Sum
 
 # Section headings, identical in both formats.
 HEADING_OVERVIEW = "一、总体情况"
@@ -180,4 +180,25 @@ REVIEW_TABLE = MatrixTable(
         ),
     ),
     show_row_labels=False,
+)
+
+
+def _application_totals(*rows: str) -> ProseCells:
+    return ProseCells("applications", rows, ("total",))
+
+
+# What narrative prose restates from 表三 and 表四 in both formats (V9 reads it back).
+PROSE_COMMON: tuple[tuple[str, ProseCells], ...] = (
+    ("new", _application_totals("new")),
+    ("carried_over", _application_totals("carried_over")),
+    ("handled", _application_totals("results_total")),
+    ("granted_partial", _application_totals("granted", "partial")),
+    ("granted", _application_totals("granted")),
+    ("partial", _application_totals("partial")),
+    ("refused", _application_totals("refused")),
+    ("unavailable", _application_totals("unavailable")),
+    ("not_processed", _application_totals("not_processed")),
+    ("carry_forward", _application_totals("carry_forward")),
+    ("reconsideration", ProseCells("review", ("cases",), ("recon_total",))),
+    ("litigation", ProseCells("review", ("cases",), ("direct_total", "after_total"))),
 )

@@ -8,6 +8,7 @@ the two-column blocks （八）（九） span the same width as the three-column
 from __future__ import annotations
 
 from .common import (
+    PROSE_COMMON,
     CARRY_OVER,
     HEADING_ACTIVE,
     HEADING_APPLICATIONS,
@@ -25,6 +26,7 @@ from .common import (
     applications_table,
 )
 from .schema import (
+    ProseCells,
     RunningStock,
     AMOUNT_UNIT_CHOICE,
     SIGNED_COUNT,
@@ -118,5 +120,6 @@ FORM_2019 = Form(
         OTHER,
     ),
     # 上一年项目数量 = last year's 上一年项目数量 + last year's 本年增/减
+    prose=(*PROSE_COMMON, ("normative_issued", ProseCells("active", ("normative",), ("made",)))),
     cross_year=(CARRY_OVER, RunningStock("V8", "active", "prev_count", "prev_count", last_plus=("change",))),
 )

@@ -5,6 +5,7 @@ Labels verbatim from ../shared/spec/official-format.md §1.3–§1.5.
 from __future__ import annotations
 
 from .common import (
+    PROSE_COMMON,
     CARRY_OVER,
     HEADING_ACTIVE,
     HEADING_APPLICATIONS,
@@ -22,6 +23,7 @@ from .common import (
     applications_table,
 )
 from .schema import (
+    ProseCells,
     AMOUNT_WANYUAN,
     Block,
     BlockTable,
@@ -124,6 +126,10 @@ FORM_2021 = Form(
         OTHER,
     ),
     # 现行有效件数 = last year's 现行有效件数 + 本年制发件数 − 本年废止件数
+    prose=(*PROSE_COMMON,
+           ("normative_issued", ProseCells("active", ("normative",), ("issued",))),
+           ("normative_in_force", ProseCells("active", ("normative",), ("in_force",))),
+           ("fee", ProseCells("active", ("fees",), ("fee_amount",)))),
     cross_year=(CARRY_OVER, RunningStock("V8", "active", "in_force", "in_force", plus=("issued",), minus=("repealed",),
                                          why="修订、当年制发又废止、重新清理等情况会造成差异")),
 )

@@ -269,6 +269,17 @@ CellRef = tuple[str, str, str]  # (table key, row key, column key)
 
 
 @record
+class ProseCells:
+    """The cells whose sum a narrative phrase restates (V9: "予以公开258件"):
+    the given rows × columns of one table; a group row stands for its leaves, and
+    a single group row is named as a group in messages ("（三）不予公开”各项总计之和")."""
+
+    table: str
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+
+
+@record
 class Form:
     key: str  # "2019" or "2021"
     name: str  # 中华人民共和国政府信息公开工作年度报告格式（试行）
@@ -279,6 +290,10 @@ class Form:
     sections: tuple[Section, ...]
     # How this year's figures follow from last year's report (carry-over, V7, V8).
     cross_year: tuple[CrossYear, ...] = ()
+    # What the narrative checks may read back from prose, by measure key
+    # (core/checks/narrative_numbers.py holds the phrases): a measure applies
+    # to a format only where the format declares its cells.
+    prose: tuple[tuple[str, ProseCells], ...] = ()
     cells: dict[CellRef, CellSpec] = field(default_factory=dict, compare=False)
 
     def covers(self, year: int) -> bool:

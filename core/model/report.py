@@ -289,6 +289,19 @@ class Report:
 
     # --- linked passages ------------------------------------------------------
 
+    def set_linked_text(self, section: str, text: str, links: Iterable[LinkedPassage]) -> None:
+        """Replace a section's text together with the passages linked in it
+        (a skeleton, or text carried from last year with its passages renewed)."""
+        if section not in {s.key for s in self.form.narratives}:
+            raise KeyError(section)
+        self.texts[section] = clean_text(text)
+        kept = list(links)
+        if kept:
+            self.links[section] = kept
+        else:
+            self.links.pop(section, None)
+        self._emit(Change(ChangeKind.TEXT, section=section))
+
     def link_passage(self, section: str, key: str, text: str) -> None:
         """Link a data passage whose text the caller has just put into the section."""
         if section not in self.texts:
@@ -439,10 +452,11 @@ class Report:
         reported_totals: Mapping[CellRef, Number] | None = None,
         *,
         units: Mapping[CellRef, str] | None = None,
+        stashed: Mapping[str, Mapping[CellRef, Number]] | None = None,
     ) -> None:
         """Replace every input at once (used by loaders and importers), and the
         chosen units too when given (only those that differ from the default
-        need be)."""
+        need be), and the values kept under other formats when given."""
         cells = self.form.cells
         for ref in inputs:
             if ref not in cells or cells[ref].computed:
@@ -452,6 +466,8 @@ class Report:
                 if ref not in cells or unit not in cells[ref].domain.units:
                     raise ValueError(f"单元格{ref}的单位“{unit}”无效")
             self.units = dict(units)
+        if stashed is not None:
+            self.stashed = {key: dict(values) for key, values in stashed.items()}
         self._inputs = dict(inputs)
         self.reported_totals = dict(reported_totals or {})
         if self.register_drives:

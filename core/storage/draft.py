@@ -279,8 +279,7 @@ def from_dict(data: Any, path: Path | None = None) -> Report:
 
     inputs = {ref: _canonical(v, form.cells[ref].domain) for ref, v in inputs.items()}
     totals = {ref: _canonical(v, form.cells[ref].domain) for ref, v in totals.items()}
-    report.replace_all(inputs, totals, units=units)
-    report.stashed = stashed
+    report.replace_all(inputs, totals, units=units, stashed=stashed)
     if "previous" in data:
         prev = rd.obj(data["previous"], "previous")
         p_year, p_form = prev.get("year"), prev.get("form")
