@@ -355,6 +355,12 @@ class ConsolidationView(QWidget):
         c = self.state
         assert c is not None
         b = c.board
+        if self.year.value() != self.ws.year:  # the workspace was replaced (opened, or set by a test)
+            self.year.blockSignals(True)
+            self.year.setValue(self.ws.year)
+            self.year.blockSignals(False)
+        if self.name.text() != self.ws.name:
+            self.name.setText(self.ws.name)
         rows = []
         for r in b.rows:
             u = r.unit
@@ -384,6 +390,9 @@ class ConsolidationView(QWidget):
             self.findings.addItem(f"【不能汇总】{c.error}")
         for f in c.findings:
             self.findings.addItem(f"【{f.severity}】{f.message}")
+        if self.findings.count() == 0:
+            self.findings.addItem("跨单位核对没有发现问题（段落雷同、全部为0、与上年完全相同、上年结转不一致）。"
+                                  if c.board.rows and any(r.included for r in c.board.rows) else "尚无纳入汇总的报告。")
         received = sum(1 for r in b.rows if r.reading is not None)
         self.summary.setText(f"名单{len(b.rows)}个单位：已收到{received}，未收到{len(b.missing)}，"
                              f"有错误{sum(1 for r in b.rows if r.has_errors)}，纳入汇总{sum(r.included for r in b.rows)}"
