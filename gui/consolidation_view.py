@@ -66,6 +66,7 @@ class ConsolidationView(QWidget):
         self.ws: Workspace = Workspace(default_report_year(today.year, today.month))
         self.path: Path | None = None
         self.state: Consolidation | None = None
+        self.last_reports: dict[str, Any] = {}  # last year's report per unit, from last year's workspace
 
         top = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
@@ -74,6 +75,7 @@ class ConsolidationView(QWidget):
                                 ("roster_template", "名单模板…", self.save_roster_template),
                                 ("send", "生成发送模板…", self.send_templates),
                                 ("files", "添加文件…", self.choose_files), ("folder", "添加文件夹…", self.choose_folder),
+                                ("last_year", "上年汇总…", self.choose_last_year),
                                 ("export", "导出汇总…", self.export)):
             b = QPushButton(text)
             b.clicked.connect(slot)
@@ -162,7 +164,10 @@ class ConsolidationView(QWidget):
         self.name.setText(ws.name)
         self.year.setValue(ws.year)
         self.state = None
+        self.last_reports = {}
         self.collect([f.path for f in ws.files])
+        if ws.last_year and Path(ws.last_year).exists():
+            self.load_last_year(ws.last_year)
 
     def open_workspace(self) -> None:
         from core.consolidation import ConsolidationError
@@ -286,12 +291,38 @@ class ConsolidationView(QWidget):
             from core.consolidation.session import Consolidation
 
             if self.state is None:
-                self.state = Consolidation(self.ws, readings)
+                self.state = Consolidation(self.ws, readings, self.last_reports)
             else:
                 self.state.readings.update(readings)
             self.refresh()
 
         run_job(self.window_, "正在读取各单位的文件", work, done)
+
+    def choose_last_year(self) -> None:
+        path = self.window_.ask_open_path("选择上一年度的汇总文件", "汇总文件 (*.ogiw)")
+        if path is not None:
+            self.load_last_year(str(path))
+
+    def load_last_year(self, path: str) -> None:
+        """Last year's reports (read on a worker thread) for the cross-year checks."""
+        from .jobs import run_job
+
+        def work(progress: Any) -> dict[str, Any]:
+            from core.consolidation.session import last_year_reports
+
+            def step(done: int, total: int, text: str) -> None:
+                progress.check()
+                progress.update(done, total, text)
+
+            return last_year_reports(path, step)
+
+        def done(reports: dict[str, Any]) -> None:
+            self.ws.last_year = path
+            self.last_reports = reports
+            self.refresh()
+            self.window_.status(f"已读入上一年度{len(reports)}个单位的报告，用于跨年度核对", 6000)
+
+        run_job(self.window_, "正在读取上一年度的报告", work, done)
 
     # --- choices on the board --------------------------------------------------------------------
 
@@ -343,8 +374,10 @@ class ConsolidationView(QWidget):
         from core.consolidation.session import Consolidation
 
         if self.state is None or self.state.ws is not self.ws:
-            self.state = Consolidation(self.ws, self.state.readings if self.state is not None else {})
+            self.state = Consolidation(self.ws, self.state.readings if self.state is not None else {},
+                                       self.last_reports)
         else:
+            self.state.last_year = self.last_reports
             self.state.refresh()
         self._show()
 

@@ -80,3 +80,18 @@ def test_roster_template_and_send_templates(tmp_path: Path, roster: Path) -> Non
     assert main(["send-templates", str(roster), "--year", "2022", "-o", str(tmp_path / "发出")]) == 0
     assert len(list((tmp_path / "发出").glob("*.xlsx"))) == 3
     assert main(["send-templates", str(roster), "-o", str(tmp_path / "x")]) == 2  # year missing
+
+
+def test_last_year_workspace_feeds_cross_year_checks(tmp_path: Path, roster: Path) -> None:
+    last = tmp_path / "2021"
+    last.mkdir()
+    write(unit_report("某某县教育局", 2021, issued=2, applications=4), last, "a.ogir")  # 4 carried forward
+    assert main(["consolidate", str(roster), str(last), "-o", str(tmp_path / "out2021")]) == 0
+    now = tmp_path / "2022"
+    now.mkdir()
+    write(unit_report("某某县教育局", 2022, issued=2, applications=4), now, "a.ogir")  # the same numbers again
+    out = tmp_path / "out2022"
+    assert main(["consolidate", str(roster), str(now), "-o", str(out),
+                 "--last-year", str(tmp_path / "out2021" / "汇总.ogiw")]) == 0
+    rules = {r[1] for r in load_workbook(out / "汇总.xlsx")["问题清单"].iter_rows(min_row=2, values_only=True)}
+    assert {"X-SAME", "X-CARRY"} <= rules

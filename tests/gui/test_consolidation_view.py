@@ -53,3 +53,26 @@ def test_workspace_collects_sums_drills_and_exports(window, qtbot, tmp_path: Pat
     assert shown and "全行政区域汇总.ogir" in shown[0]
     assert load(out / "全行政区域汇总.ogir").number(RULES_ISSUED) == 7
     assert (out / "汇总.xlsx").exists()
+
+
+def test_last_year_workspace_in_the_view(window, qtbot, tmp_path: Path) -> None:
+    from core.consolidation.storage import save as save_ws
+
+    last_ws = _roster()
+    last_ws.year = 2021
+    save(unit_report("某某县教育局", 2021, issued=1, applications=3), tmp_path / "last.ogir")
+    last_ws.add_file(str(tmp_path / "last.ogir"))
+    save_ws(last_ws, tmp_path / "2021.ogiw")
+    now = _roster()
+    now.year = 2022
+    save(unit_report("某某县教育局", 2022, issued=9), tmp_path / "now.ogir")
+    now.add_file(str(tmp_path / "now.ogir"))
+    now.last_year = str(tmp_path / "2021.ogiw")
+    view = window.workspaces.show_workspace("consolidate")
+    view.set_workspace(now, None)
+
+    def carry_found() -> bool:
+        return any("结转数不一致" in view.findings.item(i).text() for i in range(view.findings.count()))
+
+    qtbot.waitUntil(carry_found, timeout=10_000)
+    assert view.year.value() == 2022
