@@ -365,6 +365,11 @@ def build_document(report: Report, settings: ExportSettings | None = None) -> An
         if after_table:
             p.paragraph_format.space_before = Pt(line_pt)
     if report.meta.compiler.strip():
+        # the signature never stands alone on a page: the last body paragraph
+        # goes with it (and a heading before that, which keeps with its text)
+        body_paragraphs = [p for p in doc.paragraphs if p.text.strip()]
+        if body_paragraphs:
+            body_paragraphs[-1].paragraph_format.keep_with_next = True
         _signature(doc, report, s)
 
     write_font_table(doc)

@@ -213,3 +213,12 @@ def test_rendered_page_number_dash_sits_7mm_below_the_type_area(rendered):
     centre = sum(boxes[0]) / 2
     type_area_bottom = (37 + 225) / 25.4 * 72
     assert abs((centre - type_area_bottom) / 72 * 25.4 - 7) < 1.0
+
+
+@needs_soffice
+@pytest.mark.slow
+def test_rendered_signature_never_stands_alone_on_a_page(rendered):
+    pages = [[line.strip() for line in p.splitlines() if line.strip()] for p in _pages(rendered["sample"])]
+    page = next(p for p in pages if "2020年1月" in "".join("".join(p).split()))
+    body = [line for line in page if not re.fullmatch(r"—\s*\d+\s*—", line)]
+    assert len(body) > 2  # more than the agency name and the date
