@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..forms import TableSection
 from ..model.values import plain_number
+from ..xlsx_layout import PLACEMENT
 from .sums import LOCAL, REGION, SCOPES
 
 if TYPE_CHECKING:
@@ -36,6 +37,12 @@ def _header(ws: Worksheet, values: tuple[str, ...], widths: tuple[float, ...]) -
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
         ws.column_dimensions[get_column_letter(i)].width = w
     ws.freeze_panes = "A2"
+    # printed on A4 across one page width (the 栏目 column is long)
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def status_rows(c: Consolidation) -> list[list[Any]]:
@@ -99,7 +106,10 @@ def build(c: Consolidation) -> Any:
         for scope in SCOPES:
             for section in form.sections:
                 if isinstance(section, TableSection):
-                    _write_table(wb.create_sheet(f"{scope} {section.table.name}"[:31]), reports[scope], section, False)
+                    national = wb.create_sheet(f"{scope} {section.table.name}"[:31])
+                    _write_table(national, reports[scope], section, False)
+                    title = national.cell(row=1, column=PLACEMENT.left)
+                    title.value = f"{title.value}（{reports[scope].meta.agency}{scope}汇总）"
     status = wb.create_sheet(STATUS_SHEET)
     _header(status, STATUS_HEADER, (30, 10, 6, 10, 10, 12, 30, 17, 7, 7, 9, 60, 30))
     for row in status_rows(c):
