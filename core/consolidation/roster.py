@@ -120,11 +120,11 @@ def read_roster_bytes(data: bytes, name: str) -> list[Unit]:
 
 def read_roster(path: Path | str) -> list[Unit]:
     from ..importers.errors import XlsxImportError
-    from ..importers.xlsx import _read_file
+    from ..importers.xlsx import read_workbook_file
 
     path = Path(path)
     try:
-        data = _read_file(path)
+        data = read_workbook_file(path)
     except XlsxImportError as exc:
         raise ConsolidationError(str(exc)) from None
     return read_roster_bytes(data, path.name)

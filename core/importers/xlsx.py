@@ -432,10 +432,12 @@ def read_xlsx_file(path: Path | str) -> ImportedTables:
     """The tables of a workbook on disk: a regular file of at most MAX_FILE_BYTES,
     checked before parsing.  Raises XlsxImportError only (the window's 导入 Excel)."""
     path = Path(path)
-    return read_xlsx_bytes(_read_file(path), path.name)
+    return read_xlsx_bytes(read_workbook_file(path), path.name)
 
 
-def _read_file(path: Path) -> bytes:
+def read_workbook_file(path: Path) -> bytes:
+    """The bytes of a workbook on disk: a regular file of at most MAX_FILE_BYTES
+    (a FIFO or device is refused before it is opened)."""
     try:
         mode = path.stat().st_mode
         if stat.S_ISDIR(mode):
@@ -465,7 +467,7 @@ def _stated_differences(tables: ImportedTables) -> dict[CellRef, Number]:
 def import_xlsx(path: Path | str) -> Report:
     """A new report from a workbook (CLI import-xlsx, 文件 → 导入 Excel as new)."""
     path = Path(path)
-    tables = read_xlsx_bytes(_read_file(path), path.name)
+    tables = read_xlsx_bytes(read_workbook_file(path), path.name)
     meta = tables.meta
     year = meta.get("year")
     if year is None:
@@ -483,7 +485,7 @@ def import_xlsx(path: Path | str) -> Report:
 def import_into(report: Report, path: Path | str) -> None:
     """Replace the table values of an open report with those of a workbook."""
     path = Path(path)
-    tables = read_xlsx_bytes(_read_file(path), path.name)
+    tables = read_xlsx_bytes(read_workbook_file(path), path.name)
     if tables.form.key != report.form.key:
         raise XlsxImportError([
             f"“{path.name}”是{tables.form.short_name}的附表，当前报告使用{report.form.short_name}，不能导入。"

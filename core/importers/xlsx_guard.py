@@ -114,10 +114,17 @@ def _check_dimension(head: bytes, part: str, name: str) -> None:
         raise _too_big(name, f"的工作表（{part}）声明了{rows}行×{cols}列")
 
 
-def check_archive(data: bytes, name: str) -> None:
+# An office's request register (台账) is far larger than an attachment: 20,000
+# requests of ~20 columns.  Its own caps, still bounded.
+REGISTER_MAX_CELLS = 1_000_000
+REGISTER_MAX_SHEET_BYTES = 64 * 1024 * 1024
+
+
+def check_archive(data: bytes, name: str, *, max_cells: int = MAX_CELLS, max_sheet_bytes: int = MAX_SHEET_BYTES) -> None:
     """Refuse an archive that is too large once unpacked, holds a DTD, or has
     absurd numbers, before openpyxl parses anything.  Bad zips are left to
     openpyxl, whose error the caller turns into "not a valid .xlsx"."""
+    max_xml_bytes = max(MAX_XML_BYTES, max_sheet_bytes * 2)
     if len(data) > MAX_FILE_BYTES:
         raise _too_big(name, f"有{_mb(len(data))}")
     try:
@@ -130,19 +137,19 @@ def check_archive(data: bytes, name: str) -> None:
             raise _too_big(name, f"内含{len(infos)}个文件")
         xml = [i for i in infos if i.filename.lower().endswith((".xml", ".rels", ".vml"))]
         total = sum(i.file_size for i in xml)
-        if total > MAX_XML_BYTES:
+        if total > max_xml_bytes:
             raise _too_big(name, f"解压后有{_mb(total)}的表格数据")
         sheets = [i for i in xml if i.filename.startswith("xl/worksheets/")]
         sheet_parts = {i.filename for i in sheets}
         for info in sheets:
-            if info.file_size > MAX_SHEET_BYTES:
+            if info.file_size > max_sheet_bytes:
                 raise _too_big(name, f"的工作表（{info.filename}）解压后有{_mb(info.file_size)}")
         cells = 0
         try:
             for info in xml:
                 cells += _scan_part(zf, info, name, info.filename in sheet_parts)
-                if cells > MAX_CELLS:
-                    raise _too_big(name, f"有超过{MAX_CELLS}个单元格")
+                if cells > max_cells:
+                    raise _too_big(name, f"有超过{max_cells}个单元格")
         except XlsxImportError:
             raise
         except Exception:  # noqa: BLE001 - zlib.error, BadZipFile, unknown compression, encrypted entries...

@@ -82,12 +82,29 @@ def read_sheet(path: Path | str) -> Sheet:
     path = Path(path)
     if path.suffix.lower() == ".xls":
         raise RegisterImportError(f"“{path.name}”是旧版Excel格式（.xls），请在Excel或WPS中“另存为”.xlsx格式后再导入。")
+    from io import BytesIO
+
+    from ..importers.errors import XlsxImportError
+    from ..importers.xlsx import read_workbook_file
+    from ..importers.xlsx_guard import (
+        REGISTER_MAX_CELLS,
+        REGISTER_MAX_SHEET_BYTES,
+        check_archive,
+        refuse_container,
+    )
+
+    try:
+        # The same guards as the attachment importer (regular file, size cap,
+        # encrypted or old containers, unpacked sizes, DTDs), with a register's caps.
+        data = read_workbook_file(path)
+        refuse_container(data, path.name)
+        check_archive(data, path.name, max_cells=REGISTER_MAX_CELLS, max_sheet_bytes=REGISTER_MAX_SHEET_BYTES)
+    except XlsxImportError as exc:
+        raise RegisterImportError(str(exc)) from None
     try:
         import openpyxl
 
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise RegisterImportError(f"找不到文件“{path}”。") from None
+        wb = openpyxl.load_workbook(BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for non-xlsx input
         raise RegisterImportError(f"“{path.name}”不是可读取的Excel文件（.xlsx）：{type(exc).__name__}。") from None
     best: Sheet | None = None

@@ -83,6 +83,40 @@ class Cleaned:
                 "已自动清除（残缺的字换成了“\ufffd”），其余内容未变。保存后即为清除后的内容。")
 
 
+# Text that may hold something clean_text changes, as it stands in the JSON
+# source: the characters themselves, or a \u escape of a control character,
+# a surrogate or U+FFFE/U+FFFF.  Conservative: an escaped backslash before "u"
+# also matches, which only costs the full walk.
+_MAYBE_UNCLEAN = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]|\\u(?:00[01]|[dD][89a-fA-F]|[fF]{3}[eEfF])")
+
+
+def may_need_cleaning(source: str) -> bool:
+    """Whether the JSON source may hold text that clean_text would change; a
+    file without (nearly all) skips the walk over every string."""
+    return _MAYBE_UNCLEAN.search(source) is not None
+
+
+class NumberHooks:
+    """The parser's number hooks, remembering whether any number was kept aside
+    as an OversizeNumber (then the walk must run to refuse the file)."""
+
+    def __init__(self) -> None:
+        self.oversize = False
+
+    def int(self, text: str) -> int | OversizeNumber:
+        value = strict_int(text)
+        if isinstance(value, OversizeNumber):
+            self.oversize = True
+        return value
+
+    def float(self, text: str) -> Decimal | OversizeNumber:
+        value = strict_float(text)
+        if isinstance(value, OversizeNumber):
+            self.oversize = True
+        return value
+
+
 def _where(path: tuple[str, ...]) -> str:
     return ".".join(path) if path else "文件"
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+import os
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -141,3 +143,32 @@ def test_cli_register_import_and_export(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["register-export", str(draft), "--xlsx", str(out_xlsx), "--omit-names"]) == 0
     cells = [c for row in openpyxl.load_workbook(out_xlsx).active.iter_rows(values_only=True) for c in row]
     assert "张三" not in cells and "规划图" in cells
+
+
+def test_hostile_register_files_get_the_attachment_importer_guards(tmp_path: Path) -> None:
+    # A FIFO named like a workbook would block openpyxl forever; it is refused before opening.
+    fifo = tmp_path / "台账.xlsx"
+    os.mkfifo(fifo)
+    with pytest.raises(RegisterImportError, match="不是普通文件"):
+        read_sheet(fifo)
+    # A sheet that declares a DTD (billion laughs / XXE) is refused before parsing.
+    good = messy(tmp_path / "good.xlsx")
+    with zipfile.ZipFile(good) as zf:
+        parts = {i.filename: zf.read(i.filename) for i in zf.infolist()}
+    sheet = next(n for n in parts if n.startswith("xl/worksheets/"))
+    xml = parts[sheet]
+    parts[sheet] = (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+                    + xml[xml.index(b"<worksheet"):])
+    evil = tmp_path / "evil.xlsx"
+    with zipfile.ZipFile(evil, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    with pytest.raises(RegisterImportError, match="DTD"):
+        read_sheet(evil)
+    # An encrypted workbook is named as such.
+    ole = bytearray(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024)
+    ole += "EncryptionInfo".encode("utf-16-le") + b"\x00" * 50 + "EncryptedPackage".encode("utf-16-le")
+    locked = tmp_path / "locked.xlsx"
+    locked.write_bytes(bytes(ole))
+    with pytest.raises(RegisterImportError, match="密码"):
+        read_sheet(locked)
