@@ -40,6 +40,7 @@ def _table(columns: tuple[str, ...]) -> QTableWidget:
     t.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
     t.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
     t.verticalHeader().setVisible(False)
+    t.horizontalHeader().setStretchLastSection(True)
     return t
 
 
@@ -401,6 +402,13 @@ class ConsolidationView(QWidget):
             rows.append([u.name, u.kind, "是" if u.local else "否", "是" if u.region else "否", r.state, r.kind,
                          r.modified, len(r.errors), len(r.warnings), "是" if r.included else "否", note])
         _fill(self.status, rows)
+        from PySide6.QtGui import QBrush, QColor
+
+        for i, r in enumerate(b.rows):  # who has errors or is missing, at a glance
+            colour = "#b00020" if r.has_errors else "#8a6d00" if r.reading is None else None
+            if colour is not None:
+                for col in (4, 7, 10):
+                    self.status.item(i, col).setForeground(QBrush(QColor(colour)))
         self.others.clear()
         for row in status_rows(c)[len(b.rows):]:
             self.others.addItem(f"{row[4]}：{row[6]}（{row[11]}）")
