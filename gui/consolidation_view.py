@@ -289,8 +289,15 @@ class ConsolidationView(QWidget):
             return read_all(paths, step)
 
         def done(readings: dict[str, Any]) -> None:
+            from collections import Counter
+
             from core.consolidation.session import Consolidation
 
+            first = self.state is None or not self.state.readings
+            years = Counter(r.report.meta.year for r in readings.values() if r.report is not None)
+            if first and years and self.ws.year not in years:
+                # the first files of a new 汇总 tell its year (as the CLI does); the spin box shows it
+                self.ws.year = years.most_common(1)[0][0]
             if self.state is None:
                 self.state = Consolidation(self.ws, readings, self.last_reports)
             else:

@@ -147,3 +147,12 @@ def test_cross_checks() -> None:
     assert [f.units for f in carry] == [("甲局",), ("乙局",)]
     assert "自然人本年0、上年2" in carry[0].message and "自然人本年0、上年5" in carry[1].message
     assert b.number(CARRIED_NATURAL) == 0
+
+
+def test_next_years_roster_starts_from_this_one() -> None:
+    ws = roster_ws()
+    ws.files = [Collected("/x/a.ogir", "某某县教育局", "exact")]
+    ws.include_with_errors = ["某某县教育局"]
+    nxt = ws.next_year()
+    assert nxt.year == 2022 and nxt.name == ws.name and nxt.units == ws.units and nxt.units[0] is not ws.units[0]
+    assert nxt.files == [] and nxt.include_with_errors == []

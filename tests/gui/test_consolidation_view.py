@@ -76,3 +76,15 @@ def test_last_year_workspace_in_the_view(window, qtbot, tmp_path: Path) -> None:
 
     qtbot.waitUntil(carry_found, timeout=10_000)
     assert view.year.value() == 2022
+
+
+def test_first_files_set_the_year_of_a_new_consolidation(window, qtbot, tmp_path: Path) -> None:
+    save(unit_report("某某县教育局", 2023, issued=1), tmp_path / "a.ogir")
+    view = window.workspaces.show_workspace("consolidate")
+    ws = _roster()
+    ws.year = 2026
+    view.ws = ws
+    view.refresh()
+    view.add_paths([str(tmp_path / "a.ogir")])
+    qtbot.waitUntil(lambda: view.year.value() == 2023, timeout=10_000)
+    assert view.status.item(0, 4).text() == "已收到" and view.status.item(0, 7).text() == "0"
