@@ -94,7 +94,7 @@ def main() -> int:
         xfolder.mkdir()
         xunits = []
         for n in range(200):
-            export_xlsx(unit_report(n, year, rng), xfolder / f"u{n:03d}.xlsx")
+            export_xlsx(unit_report(n, year, rng), xfolder / f"u{n:03d}.xlsx", [])
             xunits.append(Unit(f"第{n}号单位（某某县某局{n}）"))
         ws2 = Workspace(year, "某某县人民政府", xunits)
         t0 = time.perf_counter()

@@ -9,6 +9,7 @@ from _util import measure, report_line
 from core.export.html_page import html_text
 from core.export.word import docx_bytes
 from tests.core.conftest import distinct_full_report
+from core.checks import run_checks
 
 
 def main() -> int:
@@ -24,8 +25,8 @@ def main() -> int:
         return 0 if ok else 1
     for form_key in ("2019", "2021"):
         report = distinct_full_report(form_key)
-        data = xlsx_bytes(report)
-        ok &= report_line(f"xlsx export, full {form_key} report", *measure(lambda r=report: xlsx_bytes(r), 30), 200.0)
+        data = xlsx_bytes(report, run_checks(report))
+        ok &= report_line(f"xlsx export, full {form_key} report", *measure(lambda r=report: xlsx_bytes(r, run_checks(r)), 30), 200.0)
         ok &= report_line(f"xlsx import, full {form_key} report", *measure(lambda d=data: read_xlsx_bytes(d), 30), 200.0)
     return 0 if ok else 1
 

@@ -34,7 +34,7 @@ def peak_mb() -> float:
 
 def bomb(path: Path, unpacked_mb: int) -> None:
     """Our attachment with the 表三 sheet padded by `unpacked_mb` MB of white space, streamed."""
-    data = xlsx_bytes(Report("某局", 2024))
+    data = xlsx_bytes(Report("某局", 2024), [])
     chunk = b" " * (1024 * 1024)
     with zipfile.ZipFile(BytesIO(data)) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as dst:
         for info in src.infolist():
@@ -51,7 +51,7 @@ def bomb(path: Path, unpacked_mb: int) -> None:
 
 
 def many_cells(path: Path, n: int) -> None:
-    data = xlsx_bytes(Report("某局", 2024))
+    data = xlsx_bytes(Report("某局", 2024), [])
     with zipfile.ZipFile(BytesIO(data)) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             content = src.read(info.filename)

@@ -56,11 +56,12 @@ def run_self_test(out_dir: Path, extra: Callable[[], str] | None = None) -> tupl
         return f"{path}（{path.stat().st_size // 1024} KB）"
 
     def xlsx() -> str:
+        from .checks import run_checks
         from .export.excel import export_xlsx
         from .importers.xlsx import import_xlsx
 
         path = out_dir / "selftest.xlsx"
-        export_xlsx(state["report"], path)
+        export_xlsx(state["report"], path, run_checks(state["report"]))
         back = import_xlsx(path)
         if dict(back.inputs) != dict(state["report"].inputs):
             raise AssertionError("Excel 附表读回后数字不一致")

@@ -24,11 +24,16 @@ def run(args: argparse.Namespace) -> int:
     from ..export.html_page import export_html
     from ..export.word import export_docx
 
+    def xlsx(report: Report, out: str) -> None:
+        from ..checks import run_checks
+
+        export_xlsx(report, out, run_checks(report))
+
     def html(report: Report, out: str) -> None:
         export_html(report, out, charts=args.html_charts, draft_path=args.file)
 
     asked: list[tuple[str | None, Callable[[Report, str], object], str]] = [
-        (args.docx, export_docx, "Word"), (args.html, html, "网页"), (args.xlsx, export_xlsx, "Excel 附表")]
+        (args.docx, export_docx, "Word"), (args.html, html, "网页"), (args.xlsx, xlsx, "Excel 附表")]
     targets = [(out, fn, kind) for out, fn, kind in asked if out]
     if not targets:
         raise CliError("请至少指定一种导出格式：--docx、--html 或 --xlsx。")

@@ -19,7 +19,7 @@ def file_name(unit: str, year: int) -> str:
 def template_bytes(unit: str, year: int) -> bytes:
     from ..export.excel import build_workbook
 
-    wb = build_workbook(Report(unit, year), blank=True)
+    wb = build_workbook(Report(unit, year), (), blank=True)
     cover = wb.worksheets[0]
     for row in cover.iter_rows(min_col=1, max_col=2):
         if row[0].value == META_LABELS["agency"]:

@@ -7,6 +7,8 @@ not a lock-out).  The same writer makes the blank fill-in template.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from io import BytesIO
 from pathlib import Path
 
@@ -19,7 +21,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import APP_NAME, __version__
-from ..checks import Finding, run_checks
+from ..checks import Finding
 from ..forms import MatrixTable, TableSection, ValueKind
 from ..forms.layout import Grid, Role, layout
 from ..forms.schema import CellSpec, Domain, Number
@@ -280,7 +282,7 @@ def _describe_cells(report: Report, finding: Finding) -> str:
     return "；".join(parts)
 
 
-def _write_checks(ws: Worksheet, report: Report, findings: list[Finding]) -> None:
+def _write_checks(ws: Worksheet, report: Report, findings: Sequence[Finding]) -> None:
     headers = ("规则", "类别", "说明", "涉及单元格", "应为", "实际", "核实说明")
     widths = (7, 7, 56, 40, 9, 9, 28)  # 156 units: one landscape page wide, text wrapped
     for i, (h, w) in enumerate(zip(headers, widths), start=1):
@@ -317,7 +319,10 @@ def _plain(v: Number | None) -> int | float | None:
     return None if v is None else plain_number(v)
 
 
-def build_workbook(report: Report, *, blank: bool = False, findings: list[Finding] | None = None) -> Workbook:
+def build_workbook(report: Report, findings: Sequence[Finding], *, blank: bool = False) -> Workbook:
+    """The attachment of `report`; its 校验 sheet lists `findings` (the caller ran
+    the checks: the window passes the ones it shows, so the sheet says what the
+    clerk saw).  A blank template has no 校验 sheet."""
     report = exportable(report)
     wb = Workbook()
     cover = wb.active
@@ -327,7 +332,7 @@ def build_workbook(report: Report, *, blank: bool = False, findings: list[Findin
         if isinstance(section, TableSection):
             _write_table(wb.create_sheet(section.table.name), report, section, blank)
     if not blank:
-        _write_checks(wb.create_sheet(CHECKS_SHEET), report, findings if findings is not None else run_checks(report))
+        _write_checks(wb.create_sheet(CHECKS_SHEET), report, findings)
     # Totals are formulas without cached values: make every program recalculate.
     wb.calculation = CalcProperties(fullCalcOnLoad=True)
     wb.properties.title = report.title
@@ -336,16 +341,16 @@ def build_workbook(report: Report, *, blank: bool = False, findings: list[Findin
     return wb
 
 
-def xlsx_bytes(report: Report, *, blank: bool = False, findings: list[Finding] | None = None) -> bytes:
+def xlsx_bytes(report: Report, findings: Sequence[Finding], *, blank: bool = False) -> bytes:
     buf = BytesIO()
-    build_workbook(report, blank=blank, findings=findings).save(buf)
+    build_workbook(report, findings, blank=blank).save(buf)
     return buf.getvalue()
 
 
-def export_xlsx(report: Report, path: Path | str, findings: list[Finding] | None = None) -> None:
-    write_output(Path(path), xlsx_bytes(report, findings=findings))
+def export_xlsx(report: Report, path: Path | str, findings: Sequence[Finding]) -> None:
+    write_output(Path(path), xlsx_bytes(report, findings))
 
 
 def export_template(year: int, path: Path | str, form_key: str | None = None) -> None:
     """A blank workbook for a department to fill in."""
-    write_output(Path(path), xlsx_bytes(Report("", year, form_key), blank=True))
+    write_output(Path(path), xlsx_bytes(Report("", year, form_key), (), blank=True))

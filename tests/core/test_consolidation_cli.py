@@ -28,7 +28,7 @@ def test_consolidate_writes_drafts_workbook_and_status(tmp_path: Path, roster: P
     got = tmp_path / "收到"
     got.mkdir()
     write(unit_report("某某县教育局", issued=2), got, "a.ogir")
-    export_xlsx(unit_report("某某镇人民政府", issued=5), got / "c.xlsx")  # a filled Excel attachment
+    export_xlsx(unit_report("某某镇人民政府", issued=5), got / "c.xlsx", [])  # a filled Excel attachment
     out = tmp_path / "out"
     assert main(["consolidate", str(roster), str(got), "-o", str(out), "--name", "某某县人民政府"]) == 0
     text = capsys.readouterr().out

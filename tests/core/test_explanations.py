@@ -33,7 +33,7 @@ def test_explained_warning_survives_save_and_lapses_when_numbers_change(tmp_path
     (f,) = [f for f in run_checks(again) if f.rule == "V7"]
     assert f.explanation == "机构合并，接收原某某局结转申请2件。"
     # the Excel 校验 sheet lists it as 已核实 with the note
-    rows = list(load_workbook(BytesIO(xlsx_bytes(again)))["校验"].iter_rows(min_row=2, values_only=True))
+    rows = list(load_workbook(BytesIO(xlsx_bytes(again, run_checks(again))))["校验"].iter_rows(min_row=2, values_only=True))
     row = next(r for r in rows if r[0] == "V7")
     assert row[1] == "已核实" and row[6] == "机构合并，接收原某某局结转申请2件。"
     # change the cell: the warning is back

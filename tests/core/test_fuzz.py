@@ -85,7 +85,7 @@ def test_loader_on_a_damaged_real_draft(pos, patch):
     check_loader(SEED[:pos] + patch + SEED[pos + len(patch):])
 
 
-XLSX = xlsx_bytes(distinct_full_report("2021"))
+XLSX = xlsx_bytes(distinct_full_report("2021"), [])
 PARTS = zipfile.ZipFile(BytesIO(XLSX)).namelist()
 
 

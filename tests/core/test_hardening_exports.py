@@ -7,7 +7,7 @@ from io import BytesIO
 
 from openpyxl import load_workbook
 
-from core.checks import Finding, Severity
+from core.checks import Finding, Severity, run_checks
 from core.export.excel import CHECKS_SHEET, COVER_SHEET, xlsx_bytes
 from core.export.html_page import html_text
 from core.export.word import docx_bytes
@@ -32,7 +32,7 @@ def test_word_html_and_excel_export_text_with_control_characters():
     body = zipfile.ZipFile(BytesIO(docx)).read("word/document.xml").decode("utf-8")
     assert "第一段内容。" in body and "正文\ufffd。" in body and "某单位" in body
     assert "\x07" not in html_text(r) and "第一段内容。" in html_text(r)
-    wb = load_workbook(BytesIO(xlsx_bytes(r)))  # raised IllegalCharacterError before
+    wb = load_workbook(BytesIO(xlsx_bytes(r, run_checks(r))))  # raised IllegalCharacterError before
     assert wb[COVER_SHEET]["B3"].value == "某局"
     assert wb[COVER_SHEET]["B8"].value == "某单位"
     # The report itself is left as it was: exporting does not edit.
@@ -45,13 +45,13 @@ def test_typed_control_characters_never_reach_an_export():
     r.set_text("overview", "内容\x1b。")
     assert r.meta.contact == "电话8888" and r.texts["overview"] == "内容。"
     docx_bytes(r)
-    xlsx_bytes(r)
+    xlsx_bytes(r, run_checks(r))
 
 
 def test_cover_fields_starting_with_formula_characters_are_strings():
     for text in HOSTILE:
         r = Report(text, 2024, contact=text, compiler=text)
-        data = xlsx_bytes(r)
+        data = xlsx_bytes(r, run_checks(r))
         ws = load_workbook(BytesIO(data))[COVER_SHEET]
         for address in ("B3", "B7", "B8"):
             cell = ws[address]
@@ -64,19 +64,18 @@ def test_checks_sheet_explanations_and_messages_are_strings():
     r = Report("某局", 2024)
     finding = Finding("V9", Severity.WARNING, "=1+1 不符", "overview", (), 1, 2,
                       explanation="=cmd|' /C calc'!A0")
-    ws = load_workbook(BytesIO(xlsx_bytes(r, findings=[finding])))[CHECKS_SHEET]
+    ws = load_workbook(BytesIO(xlsx_bytes(r, [finding])))[CHECKS_SHEET]
     assert ws["C2"].value == "=1+1 不符" and ws["C2"].data_type == "s"
     assert ws["G2"].value == "=cmd|' /C calc'!A0" and ws["G2"].data_type == "s"
 
 
 def test_explanation_note_with_formula_through_the_model():
-    from core.checks import run_checks
 
     r = Report("某局", 2024)
     r.set_values({("applications", "new", "natural"): 5})  # 一 ≠ 三 + 四: an error and warnings
     findings = [f for f in run_checks(r) if not f.is_error]
     assert findings, "the scenario needs a warning to explain"
     r.explain(findings[0].key, Explanation("=HYPERLINK(\"x\")", findings[0].expected, findings[0].actual))
-    ws = load_workbook(BytesIO(xlsx_bytes(r)))[CHECKS_SHEET]
+    ws = load_workbook(BytesIO(xlsx_bytes(r, run_checks(r))))[CHECKS_SHEET]
     notes = [c for c in ws["G"] if c.value == "=HYPERLINK(\"x\")"]
     assert notes and all(c.data_type == "s" for c in notes)

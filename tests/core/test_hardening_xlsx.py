@@ -15,6 +15,7 @@ from core.forms.layout import layout
 from core.importers.formula import NotArithmetic, evaluate
 from core.importers.xlsx import XlsxImportError, import_xlsx, read_xlsx_bytes
 from core.model import Report
+from core.checks import run_checks
 
 A = "applications"
 NEW = (A, "new", "natural")
@@ -34,7 +35,7 @@ def workbook_with(cells: dict, tmp_path: Path) -> tuple[Path, Report]:
     """Our attachment, then re-saved by openpyxl with `cells` put in as a script would
     (formulas stored without cached results)."""
     report = Report("某局", 2024)
-    wb = load_workbook(BytesIO(xlsx_bytes(report)))
+    wb = load_workbook(BytesIO(xlsx_bytes(report, run_checks(report))))
     for ref, value in cells.items():
         wb[sheet_of(report, ref)][address(report, ref)] = value
     path = tmp_path / "script.xlsx"
@@ -61,7 +62,7 @@ def sheet_part(data: bytes, title: str) -> str:
 
 
 def base() -> bytes:
-    return xlsx_bytes(Report("某局", 2024))
+    return xlsx_bytes(Report("某局", 2024), [])
 
 
 # --- 3. formulas without cached values -----------------------------------------------------------

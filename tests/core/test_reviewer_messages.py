@@ -61,10 +61,10 @@ def test_import_xlsx_exits_1_when_the_data_has_errors(tmp_path, capsys):
 
     r = Report("某局", 2022)
     r.set_value((A, "new", "natural"), 5)  # 一 = 5 but （七）+ 四 = 0
-    export_xlsx(r, tmp_path / "a.xlsx")
+    export_xlsx(r, tmp_path / "a.xlsx", run_checks(r))
     code = main(["import-xlsx", str(tmp_path / "a.xlsx"), "-o", str(tmp_path / "a.ogir")])
     assert code == 1
     assert load(tmp_path / "a.ogir").value((A, "new", "natural")) == 5  # the draft is still written
     r.set_value((A, "carry_forward", "natural"), 5)
-    export_xlsx(r, tmp_path / "b.xlsx")
+    export_xlsx(r, tmp_path / "b.xlsx", run_checks(r))
     assert main(["import-xlsx", str(tmp_path / "b.xlsx"), "-o", str(tmp_path / "b.ogir")]) == 0

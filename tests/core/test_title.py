@@ -52,8 +52,8 @@ def test_title_on_the_excel_cover_and_back(tmp_path):
     from core.importers.xlsx import import_xlsx
 
     r = load(SAMPLE)
-    export_xlsx(r, tmp_path / "d.xlsx")
+    export_xlsx(r, tmp_path / "d.xlsx", run_checks(r))
     assert import_xlsx(tmp_path / "d.xlsx").meta.title == ""  # the generated title is not stored as the clerk's
     r.set_meta("title", SEED_TITLE)
-    export_xlsx(r, tmp_path / "o.xlsx")
+    export_xlsx(r, tmp_path / "o.xlsx", run_checks(r))
     assert import_xlsx(tmp_path / "o.xlsx").title == SEED_TITLE

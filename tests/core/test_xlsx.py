@@ -41,7 +41,7 @@ def at(grid, ref):
 def test_round_trip(tmp_path, form_key):
     report = distinct_full_report(form_key)
     out = tmp_path / "a.xlsx"
-    export_xlsx(report, out)
+    export_xlsx(report, out, run_checks(report))
     back = import_xlsx(out)
     assert without_narrative(back) == without_narrative(report)
     assert back.reported_totals == {}
@@ -52,14 +52,14 @@ def test_round_trip_keeps_chosen_unit(tmp_path):
     ref = ("active", "procurement", "procurement_amount")
     r.set_value(ref, Decimal("251000"))
     r.set_unit(ref, "元")
-    export_xlsx(r, tmp_path / "u.xlsx")
+    export_xlsx(r, tmp_path / "u.xlsx", run_checks(r))
     back = import_xlsx(tmp_path / "u.xlsx")
     assert back.unit(ref) == "元" and back.value(ref) == 251000
 
 
 def test_structure_merges_protection_validation_print(tmp_path):
     report = distinct_full_report("2021")
-    wb = load_workbook(BytesIO(xlsx_bytes(report)))
+    wb = load_workbook(BytesIO(xlsx_bytes(report, run_checks(report))))
     assert wb.sheetnames == [COVER_SHEET, "表二 主动公开", "表三 申请情况", "表四 复议诉讼", "校验"]
     ws = table_sheet(wb, report, "applications")
     merged = {str(r) for r in ws.merged_cells.ranges}
@@ -93,7 +93,7 @@ def test_structure_merges_protection_validation_print(tmp_path):
 
 def test_signed_validation_in_2019():
     report = Report("某局", 2019)
-    wb = load_workbook(BytesIO(xlsx_bytes(report)))
+    wb = load_workbook(BytesIO(xlsx_bytes(report, run_checks(report))))
     ws = table_sheet(wb, report, "active")
     assert any(dv.type == "whole" and dv.operator == "between" for dv in ws.data_validations.dataValidation)
 
@@ -101,7 +101,7 @@ def test_signed_validation_in_2019():
 def test_checks_sheet_lists_findings():
     r = shanghai_2019()
     r.set_value(("applications", "carry_forward", "research"), 3)
-    wb = load_workbook(BytesIO(xlsx_bytes(r)))
+    wb = load_workbook(BytesIO(xlsx_bytes(r, run_checks(r))))
     rows = list(wb["校验"].iter_rows(min_row=2, values_only=True))
     research = [row for row in rows if row[0] == "R-3.1" and "科研机构" in row[2]]
     assert len(research) == 1
@@ -141,7 +141,7 @@ def test_template_is_blank_and_fills_back(tmp_path):
 def test_stated_totals_that_differ_become_findings(tmp_path):
     report = distinct_full_report("2021")
     out = tmp_path / "t.xlsx"
-    export_xlsx(report, out)
+    export_xlsx(report, out, run_checks(report))
     wb = load_workbook(out)
     ws = wb["表三 申请情况"]
     grid = layout(report.form.table("applications"))
@@ -161,7 +161,7 @@ def _edit(path: Path, sheet: str, address: str, value) -> None:
 @pytest.fixture
 def exported(tmp_path):
     out = tmp_path / "e.xlsx"
-    export_xlsx(distinct_full_report("2021"), out)
+    export_xlsx(distinct_full_report("2021"), out, [])
     return out
 
 
@@ -208,14 +208,14 @@ def test_foreign_and_damaged_workbooks(tmp_path):
     with pytest.raises(XlsxImportError, match=r"另存为 \.xlsx"):
         import_xlsx(xls)
     truncated = tmp_path / "cut.xlsx"
-    truncated.write_bytes(xlsx_bytes(distinct_full_report("2021"))[:3000])
+    truncated.write_bytes(xlsx_bytes(distinct_full_report("2021"), [])[:3000])
     with pytest.raises(XlsxImportError, match="已损坏"):
         import_xlsx(truncated)
 
 
 def test_other_format_year(tmp_path):
     out = tmp_path / "f2019.xlsx"
-    export_xlsx(distinct_full_report("2019"), out)
+    export_xlsx(distinct_full_report("2019"), out, [])
     current = Report("某局", 2023)
     before = snapshot(current)
     with pytest.raises(XlsxImportError, match="2019年版（试行）格式.*2021年版格式"):
@@ -223,7 +223,7 @@ def test_other_format_year(tmp_path):
     assert snapshot(current) == before
     # a 2019 cover in front of 2021 tables
     mixed = tmp_path / "mixed.xlsx"
-    export_xlsx(distinct_full_report("2021"), mixed)
+    export_xlsx(distinct_full_report("2021"), mixed, [])
     _edit(mixed, COVER_SHEET, "B5", "2019年版（试行）格式")
     with pytest.raises(XlsxImportError):
         import_xlsx(mixed)
@@ -268,7 +268,7 @@ def _libreoffice_resave(src: Path, outdir: Path) -> Path:
 def test_round_trip_after_libreoffice_resave_and_formulas_compute(tmp_path, form_key):
     report = distinct_full_report(form_key)
     src = tmp_path / f"r{form_key}.xlsx"
-    export_xlsx(report, src)
+    export_xlsx(report, src, run_checks(report))
     resaved = _libreoffice_resave(src, tmp_path / "lo")
     # LibreOffice computed every SUM formula: compare its cached values with the model
     wb = load_workbook(resaved, data_only=True)

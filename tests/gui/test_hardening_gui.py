@@ -12,6 +12,7 @@ import pytest
 from core.export.excel import xlsx_bytes
 from core.model import Report
 from core.storage import load, save
+from core.checks import run_checks
 
 
 @pytest.fixture
@@ -75,7 +76,7 @@ def test_cleaned_characters_are_told_once_and_the_draft_saves(two_windows, tmp_p
 
 
 def bomb(tmp_path: Path) -> Path:
-    data = xlsx_bytes(Report("某局", 2024))
+    data = xlsx_bytes(Report("某局", 2024), [])
     out = BytesIO()
     with zipfile.ZipFile(BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
         for info in src.infolist():
@@ -103,7 +104,7 @@ def test_import_excel_reads_a_workbook_in_the_background(qtbot, two_windows, tmp
     r = Report("某局", 2024)
     r.set_value(("applications", "new", "natural"), 7)
     path = tmp_path / "ok.xlsx"
-    path.write_bytes(xlsx_bytes(r))
+    path.write_bytes(xlsx_bytes(r, run_checks(r)))
     a.ask_open_path = lambda *args: path
     a.menu_actions["import"].trigger()
     qtbot.waitUntil(lambda: bool(infos or errors), timeout=10_000)
