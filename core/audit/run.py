@@ -3,12 +3,12 @@ agency's consecutive years (V7, V8, V11 through the cross-year rules) and find
 paragraphs copied between agencies."""
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..checks import run_checks
 from ..checks.findings import Finding, Severity
+from ..file_search import TooManyFiles, find_files
 from ..importers.published import SUFFIXES, ImportResult, PublishedImportError, import_published
 from ..model.report import PreviousYear, Report
 from ..narrative import paragraphs
@@ -51,22 +51,11 @@ class AuditResult:
 
 def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[str]]:
     """Report files among the given files and folders (folders searched recursively), sorted."""
-    files: list[Path] = []
-    skipped: list[str] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            for root, dirs, names in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for n in sorted(names):
-                    if n.lower().endswith(SUFFIXES) and not n.startswith(("~$", ".~lock")):
-                        files.append(Path(root) / n)
-        elif p.exists():
-            (files.append(p) if p.name.lower().endswith(SUFFIXES) else skipped.append(str(p)))
-        else:
-            skipped.append(f"{p}（不存在）")
-        if len(files) > MAX_FILES:
-            raise PublishedImportError([f"文件过多（超过{MAX_FILES}个），请分批审核。"])
-    return files, skipped
+    try:
+        found = find_files(paths, SUFFIXES, MAX_FILES)
+    except TooManyFiles:
+        raise PublishedImportError([f"文件过多（超过{MAX_FILES}个），请分批审核。"]) from None
+    return found.files, [str(p) for p in found.wrong_type] + [f"{p}（不存在）" for p in found.missing]
 
 
 def _agency_key(agency: str) -> str:

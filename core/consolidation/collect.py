@@ -8,7 +8,6 @@ exception.  Matching uses the agency name inside the file: an exact match
 the user's confirmation, and the file name is the last resort."""
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable
 from datetime import datetime
@@ -16,6 +15,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from ..checks.findings import Finding
+from ..file_search import TooManyFiles, find_files
 from ..model.report import Report
 from ..records import field, record
 from .workspace import Unit, Workspace
@@ -60,25 +60,14 @@ def kind_of(path: Path) -> str:
 
 def gather(paths: Iterable[Path | str]) -> tuple[list[Path], list[str]]:
     """The report files among files and folders (searched recursively, sorted), and what was skipped."""
-    files: list[Path] = []
-    skipped: list[str] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            for root, dirs, names in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for n in sorted(names):
-                    if n.lower().endswith(SUFFIXES) and not n.startswith(("~$", ".~lock", ".")):
-                        files.append(Path(root) / n)
-        elif p.is_file():
-            (files.append(p) if p.name.lower().endswith(SUFFIXES) else
-             skipped.append(f"{p.name}（不是草稿、Excel附表或已发布的报告）"))
-        else:
-            skipped.append(f"{p}（不存在）")
-        if len(files) > MAX_FILES:
-            from .errors import ConsolidationError
+    try:
+        found = find_files(paths, SUFFIXES, MAX_FILES)
+    except TooManyFiles:
+        from .errors import ConsolidationError
 
-            raise ConsolidationError(f"文件过多（超过{MAX_FILES}个），请只选择各单位报送的文件。")
-    return files, skipped
+        raise ConsolidationError(f"文件过多（超过{MAX_FILES}个），请只选择各单位报送的文件。") from None
+    return found.files, ([f"{p.name}（不是草稿、Excel附表或已发布的报告）" for p in found.wrong_type]
+                         + [f"{p}（不存在）" for p in found.missing])
 
 
 def read_file(path: Path | str) -> Reading:
