@@ -3,6 +3,8 @@
 the cover's fields and marks, and where each table's grid sits on its sheet."""
 from __future__ import annotations
 
+from typing import Any
+
 from openpyxl.utils import get_column_letter
 
 from . import APP_NAME
@@ -34,3 +36,13 @@ class SheetPlacement:
 
 
 PLACEMENT = SheetPlacement()
+
+
+def print_on_a4(ws: Any, *, landscape: bool, fit_height: bool) -> None:
+    """A4, one page wide (and one page tall when `fit_height`): every sheet the
+    app writes prints this way, so a reviewer never gets a column on page two."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 1 if fit_height else 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True

@@ -14,6 +14,7 @@ from core.clipboard import copy_block, plan_paste
 from core.forms.layout import Role
 
 from .cell_balloon import CellBalloon
+from .table_selection import commit_open_editor, selection_rect
 from .frozen_headers import ColumnHeadings, CornerNote, RowLabels
 from .grid_model import GridModel
 from .grid_sizes import column_widths, header_texts, row_heights
@@ -296,21 +297,10 @@ class GridView(QTableView):
 
     def commit_editor(self) -> None:
         """Commit an open cell editor (before save, export or tab switch)."""
-        editor = self.delegate.editor
-        if editor is not None and self.state() == QAbstractItemView.State.EditingState:
-            self.delegate.commitData.emit(editor)
-            self.delegate.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+        commit_open_editor(self, self.delegate.editor, self.delegate)
 
     def _selected_rect(self) -> tuple[int, int, int, int] | None:
-        ranges = self.selectionModel().selection()
-        if ranges.isEmpty():
-            idx = self.currentIndex()
-            return (idx.row(), idx.column(), idx.row(), idx.column()) if idx.isValid() else None
-        top = min(r.top() for r in ranges)
-        left = min(r.left() for r in ranges)
-        bottom = max(r.bottom() for r in ranges)
-        right = max(r.right() for r in ranges)
-        return top, left, bottom, right
+        return selection_rect(self)
 
     def selected_input_refs(self):
         m = self.grid_model()

@@ -16,6 +16,7 @@ from core.register.request import FieldKind, Request
 
 from .register_commands import InsertRequests, SetRegisterFields
 from .register_model import RegisterModel
+from .table_selection import commit_open_editor, selection_rect
 
 _CHOICE_KINDS = (FieldKind.APPLICANT, FieldKind.RESULT, FieldKind.CHANNEL)
 
@@ -121,20 +122,12 @@ class RegisterView(QTableView):
         super().keyPressEvent(event)
 
     def commit_editor(self) -> None:
-        editor = self.delegate.editor
-        if editor is not None and self.state() == QAbstractItemView.State.EditingState:
-            self.delegate.commitData.emit(editor)
-            self.delegate.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+        commit_open_editor(self, self.delegate.editor, self.delegate)
 
     # --- clipboard -----------------------------------------------------------------------
 
     def _rect(self) -> tuple[int, int, int, int] | None:
-        ranges = self.selectionModel().selection()
-        if ranges.isEmpty():
-            idx = self.currentIndex()
-            return (idx.row(), idx.column(), idx.row(), idx.column()) if idx.isValid() else None
-        return (min(r.top() for r in ranges), min(r.left() for r in ranges),
-                max(r.bottom() for r in ranges), max(r.right() for r in ranges))
+        return selection_rect(self)
 
     def copy_selection(self) -> None:
         rect = self._rect()

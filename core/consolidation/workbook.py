@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..forms import TableSection
 from ..model.values import plain_number
-from ..xlsx_layout import PLACEMENT
+from ..xlsx_layout import PLACEMENT, print_on_a4
 from .sums import LOCAL, REGION, SCOPES
 
 if TYPE_CHECKING:
@@ -38,11 +38,7 @@ def _header(ws: Worksheet, values: tuple[str, ...], widths: tuple[float, ...]) -
         ws.column_dimensions[get_column_letter(i)].width = w
     ws.freeze_panes = "A2"
     # printed on A4 across one page width (the 栏目 column is long)
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_on_a4(ws, landscape=True, fit_height=False)
 
 
 def status_rows(c: Consolidation) -> list[list[Any]]:

@@ -35,6 +35,7 @@ from ..xlsx_layout import (
     FILE_MARK,
     FILE_MARK_LABEL,
     PLACEMENT,
+    print_on_a4,
 )
 from .content import chinese_date, exportable
 from .excel_helpers import write_balance_checks, write_unit_choice
@@ -172,12 +173,8 @@ def _write_table(ws: Worksheet, report: Report, section: TableSection, blank: bo
     freeze_row = pl.top + (grid.header_rows or 0)
     ws.freeze_panes = f"{get_column_letter(pl.left + grid.label_cols)}{freeze_row}"
 
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.fitToWidth = 1
     # 表三 (and 表四) on one landscape page, fit both ways; 表二 may run on
-    ws.page_setup.fitToHeight = 1 if isinstance(table, MatrixTable) else 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_on_a4(ws, landscape=landscape, fit_height=isinstance(table, MatrixTable))
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.5
     if grid.header_rows:
@@ -250,10 +247,7 @@ def _write_cover(ws: Worksheet, report: Report, blank: bool) -> None:
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_on_a4(ws, landscape=False, fit_height=False)
     ws.oddFooter.center.text = FOOTER
 
 
@@ -304,11 +298,7 @@ def _write_checks(ws: Worksheet, report: Report, findings: Sequence[Finding]) ->
             cell.border = BORDER
             cell.font = Font(name=FONT_NAME, size=10, color="C00000" if f.is_error and i == 2 else "000000")
     ws.freeze_panes = "A2"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_on_a4(ws, landscape=True, fit_height=False)
     ws.print_title_rows = "1:1"
     ws.print_options.gridLines = False
     ws.page_margins.left = ws.page_margins.right = 0.5
