@@ -24,6 +24,8 @@ def arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--include", action="append", default=[], metavar="单位",
                    help="有错误仍纳入汇总的单位（可多次使用）")
     p.add_argument("--accept-fuzzy", action="store_true", help="接受按相近名称匹配的文件（默认只列出，不纳入）")
+    p.add_argument("--accept-published", action="store_true",
+                   help="接受已发布报告（网页、Word、PDF）的识读结果（默认列为待核对，不纳入）")
     p.add_argument("--last-year", help="上一年度的汇总文件（.ogiw），用于跨年度核对")
 
 
@@ -76,6 +78,13 @@ def run(args: argparse.Namespace) -> int:
             for entry, _ in c.board.pending:
                 entry.how = "confirmed"
             c.refresh()
+        if args.accept_published and c.board.to_review:
+            from ..consolidation.assignment import mark_reviewed
+
+            for row in c.board.rows:
+                if row.state == "待核对" and row.reading is not None:
+                    mark_reviewed(ws, row.reading)
+            c.refresh()
         if c.sums is None:
             raise CliError(c.error)
         try:
@@ -96,6 +105,8 @@ def run(args: argparse.Namespace) -> int:
                          ("有错误仍纳入", b.included_with_errors), ("收到多份文件", b.with_duplicates)):
         if names:
             print(f"{label}：{'、'.join(names)}")
+    if b.to_review:
+        print(f"待核对（已发布的报告，未纳入）：{'、'.join(b.to_review)}（核对后用 --accept-published 接受）")
     for reading in b.unmatched:
         print(f"未匹配到单位：{Path(reading.path).name}（{reading.agency or reading.problem or '没有机关名称'}）")
     for entry, reading in b.pending:

@@ -13,12 +13,16 @@ from collections.abc import Iterable
 from datetime import datetime
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..checks.findings import Finding
 from ..file_search import TooManyFiles, find_files
 from ..model.report import Report
 from ..records import field, record
 from .workspace import Unit, Workspace
+
+if TYPE_CHECKING:
+    from ..importers.published import ImportResult
 
 DRAFT = "草稿"
 EXCEL = "Excel附表"
@@ -43,6 +47,8 @@ class Reading:
     modified: str = ""  # file date, "YYYY-MM-DD HH:MM"
     mtime: float = 0.0
     findings: list[Finding] | None = None  # the checks of `report`, run once (status.findings_of)
+    imported: ImportResult | None = None  # a published report: the importer's result, for its review
+    digest: str = ""  # a published report: SHA-256 of the file as read (what a review applies to)
 
     @property
     def agency(self) -> str:
@@ -98,10 +104,17 @@ def read_file(path: Path | str) -> Reading:
             except XlsxImportError as exc:
                 out.problem = str(exc)
         else:
-            from ..importers.published import PublishedImportError, import_published
+            import hashlib
+
+            from ..importers.published import MAX_BYTES, PublishedImportError, import_published_bytes
 
             try:
-                result = import_published(path)
+                if path.stat().st_size > MAX_BYTES:
+                    raise PublishedImportError([f"“{path.name}”过大，不像是一份年度报告。"])
+                data = path.read_bytes()
+                out.digest = hashlib.sha256(data).hexdigest()  # what a review of this file applies to
+                result = import_published_bytes(data, path.name)
+                out.imported = result
                 out.report = result.to_report()
                 out.notes = [n.message for n in result.problems][:20]
                 if result.year is None:
@@ -181,7 +194,8 @@ def assign(ws: Workspace, readings: dict[str, Reading]) -> None:
     choices are kept; a fuzzy proposal stays "fuzzy" until confirmed)."""
     matcher = Matcher(ws.units)
     for entry in ws.files:
-        if entry.unit and entry.how in ("exact", "confirmed", "manual") and ws.unit(entry.unit) is not None:
+        if entry.how == "unassigned" or (entry.unit and entry.how in ("exact", "confirmed", "manual")
+                                         and ws.unit(entry.unit) is not None):
             continue
         reading = readings.get(entry.path)
         if reading is None:

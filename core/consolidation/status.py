@@ -7,13 +7,14 @@ from pathlib import Path
 from ..checks import Finding, run_checks
 from ..forms import Form, form_for_year
 from ..records import field, record
-from .collect import Reading
+from .collect import PUBLISHED, Reading
 from .workspace import Collected, Unit, Workspace
 
 RECEIVED = "已收到"
 MISSING = "未收到"
 UNREADABLE = "无法读取"
 PENDING = "待确认"  # only a fuzzy match so far
+TO_REVIEW = "待核对"  # a published report read by machine, not yet checked by the user in the import review
 
 
 @record(frozen=False)
@@ -71,6 +72,10 @@ class Board:
         return [r.unit.name for r in self.rows if r.included and r.has_errors]
 
     @property
+    def to_review(self) -> list[str]:
+        return [r.unit.name for r in self.rows if r.state == TO_REVIEW]
+
+    @property
     def excluded_with_errors(self) -> list[str]:
         return [r.unit.name for r in self.rows if r.state == RECEIVED and r.has_errors and not r.included]
 
@@ -82,13 +87,19 @@ def findings_of(reading: Reading) -> list[Finding]:
     return list(reading.findings or [])
 
 
-def _judge(row: UnitStatus, reading: Reading, year: int, form: Form) -> None:
+def needs_review(reading: Reading, entry: Collected | None) -> bool:
+    """A published report counts once the user checked its import review (of this very file content)."""
+    return (reading.kind == PUBLISHED and reading.report is not None
+            and (entry is None or not entry.reviewed or entry.reviewed != reading.digest))
+
+
+def _judge(row: UnitStatus, reading: Reading, year: int, form: Form, entry: Collected | None) -> None:
     report = reading.report
     if report is None:
         row.state = UNREADABLE
         row.errors.append(reading.problem or "文件无法读取。")
         return
-    row.state = RECEIVED
+    row.state = TO_REVIEW if needs_review(reading, entry) else RECEIVED
     if reading.problem:
         row.errors.append(reading.problem)
     if report.meta.year != year:
@@ -110,7 +121,7 @@ def build_board(ws: Workspace, readings: dict[str, Reading]) -> Board:
         reading = readings.get(entry.path)
         if reading is None:
             continue
-        if not entry.unit or ws.unit(entry.unit) is None:
+        if not entry.unit or ws.unit(entry.unit) is None:  # "unassigned" by the user too
             board.unmatched.append(reading)
         elif entry.how == "fuzzy":
             board.pending.append((entry, reading))
@@ -125,8 +136,11 @@ def build_board(ws: Workspace, readings: dict[str, Reading]) -> Board:
             files = sorted(files, key=lambda r: (r.report is not None, r.mtime))
             chosen = files[-1]
             row.duplicates = [r.path for r in files[:-1]]
-            _judge(row, chosen, ws.year, form)
+            _judge(row, chosen, ws.year, form, ws.entry(chosen.path))
             row.reading = chosen
+            if row.state == TO_REVIEW:
+                row.warnings.insert(0, f"“{Path(chosen.path).name}”是已发布的报告，由软件识读，"
+                                       "须打开“核对”确认识读结果后才纳入汇总。")
             if row.duplicates:
                 names = "、".join(Path(p).name for p in row.duplicates)
                 row.warnings.insert(0, f"收到{len(files)}份文件，使用最新的“{Path(chosen.path).name}”，"

@@ -18,6 +18,8 @@ APP_ID = "ogi-report-consolidation"
 FORMAT_VERSION = 1
 SUFFIX = ".ogiw"
 MAX_BYTES = 20 * 1024 * 1024
+# How a file came to its unit; an unknown value reads as "" (matched again by the agency name).
+HOWS = ("", "exact", "fuzzy", "confirmed", "manual", "unassigned")
 
 
 def _stored_path(path: str, base: Path) -> str:
@@ -39,7 +41,8 @@ def to_dict(ws: Workspace, base: Path | None = None) -> dict[str, Any]:
         "name": ws.name,
         "units": [{"name": u.name, "kind": u.kind, "local": u.local, "region": u.region, "contact": u.contact}
                   for u in ws.units],
-        "files": [{"path": where(f.path), "unit": f.unit, "how": f.how} for f in ws.files],
+        "files": [{"path": where(f.path), "unit": f.unit, "how": f.how} | ({"reviewed": f.reviewed} if f.reviewed else {})
+                  for f in ws.files],
         "include_with_errors": list(ws.include_with_errors),
         "last_year": where(ws.last_year) if ws.last_year else "",
     }
@@ -116,8 +119,10 @@ def from_dict(data: Any, path: Path | None = None) -> Workspace:
         if not isinstance(f, dict):
             raise _fail(path, f"文件清单第{n}项应为对象")
         unit = _text(f.get("unit", ""), f"文件清单第{n}项的单位", path)
+        how = _text(f.get("how", ""), f"文件清单第{n}项", path)
         files.append(Collected(resolve(_text(f.get("path"), f"文件清单第{n}项的路径", path)),
-                               unit if unit in seen else "", _text(f.get("how", ""), f"文件清单第{n}项", path)))
+                               unit if unit in seen else "", how if how in HOWS else "",
+                               _text(f.get("reviewed", ""), f"文件清单第{n}项的核对标记", path)))
     include = data.get("include_with_errors", [])
     if not isinstance(include, list) or not all(isinstance(x, str) for x in include):
         raise _fail(path, "“含错误仍纳入汇总的单位”应为单位名称的列表")

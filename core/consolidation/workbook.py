@@ -50,9 +50,13 @@ def status_rows(c: Consolidation) -> list[list[Any]]:
                      "是" if r.included else "否", "\n".join(r.errors[:5]),
                      "、".join(Path(p).name for p in r.duplicates)])
     for reading in c.board.unmatched:
-        rows.append(["（未匹配到单位）", "", "", "", "无法匹配" if reading.report is not None else "无法读取",
+        entry = c.ws.entry(reading.path)
+        set_aside = entry is not None and entry.how == "unassigned"
+        rows.append(["（未匹配到单位）", "", "", "", "已取消指定" if set_aside else
+                     "无法匹配" if reading.report is not None else "无法读取",
                      reading.kind, Path(reading.path).name, reading.modified, "", "", "否",
-                     reading.problem or f"文件中的机关名称“{reading.agency}”不在单位名单中", ""])
+                     reading.problem or ("已取消指定单位，不纳入汇总" if set_aside else
+                                         f"文件中的机关名称“{reading.agency}”不在单位名单中"), ""])
     for entry, reading in c.board.pending:
         rows.append([entry.unit, "", "", "", "待确认", reading.kind, Path(reading.path).name, reading.modified, "", "",
                      "否", f"文件中的机关名称“{reading.agency}”与名单中的“{entry.unit}”相近，须确认", ""])

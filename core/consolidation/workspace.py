@@ -30,7 +30,12 @@ class Collected:
 
     path: str
     unit: str = ""  # roster name; "" while unmatched
-    how: str = ""  # "exact", "fuzzy" (needs confirmation), "confirmed", "manual"
+    # "exact", "fuzzy" (needs confirmation), "confirmed", "manual" (assigned by the user),
+    # "unassigned" (the user took it off a unit: never matched again automatically)
+    how: str = ""
+    # A published report (web page, Word, PDF) is read by machine: it counts once the user has
+    # checked the import review.  The SHA-256 of the file as checked; a changed file needs a new check.
+    reviewed: str = ""
 
 
 @record(frozen=False)
@@ -47,6 +52,12 @@ class Workspace:
         for u in self.units:
             if u.name == name:
                 return u
+        return None
+
+    def entry(self, path: str) -> Collected | None:
+        for f in self.files:
+            if f.path == path:
+                return f
         return None
 
     def files_of(self, name: str) -> list[Collected]:
