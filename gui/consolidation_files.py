@@ -6,7 +6,7 @@ A mixin of gui/consolidation_view.ConsolidationView, which holds the state
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 
 class WorkspaceFiles:
@@ -24,11 +24,19 @@ class WorkspaceFiles:
         raise NotImplementedError
 
     last_reports: dict[str, Any]
+    modified: bool
+
+    if TYPE_CHECKING:  # from gui/consolidation_changes.WorkspaceChanges (later in the view's bases)
+        def mark_modified(self, modified: bool = True) -> None: ...
+        def maybe_save(self) -> bool: ...
+        def change(self, label: str, edit: Any) -> bool: ...
 
     def open_workspace(self) -> None:
         from core.consolidation import ConsolidationError
         from core.consolidation.storage import load
 
+        if not self.maybe_save():
+            return
         path = self.window_.ask_open_path("打开汇总文件", "汇总文件 (*.ogiw)")
         if path is None:
             return
@@ -53,6 +61,7 @@ class WorkspaceFiles:
             self.window_.show_error(str(exc), "无法保存")
             return
         self.path = path
+        self.mark_modified(False)
         self.window_.status(f"已保存“{path.name}”", 4000)
 
     def import_roster(self) -> None:
@@ -68,8 +77,15 @@ class WorkspaceFiles:
         except ConsolidationError as exc:
             self.window_.show_error(str(exc), "无法导入名单")
             return
-        self.ws.units = units
-        self.refresh()
+        if self.ws.units and not self.window_.confirm(
+                "导入单位名单", f"用“{path.name}”中的{len(units)}个单位替换现有名单（{len(self.ws.units)}个单位）？"
+                "\n已收到的文件会按新名单重新对应；导入后可点“撤销”恢复原名单。", yes="替换", no="取消"):
+            return
+
+        def replace() -> None:
+            self.ws.units = units
+
+        self.change(f"导入单位名单“{path.name}”", replace)
 
     def save_roster_template(self) -> None:
         from core.consolidation.roster import roster_template_bytes
@@ -108,9 +124,13 @@ class WorkspaceFiles:
         if c is None or c.sums is None:
             self.window_.show_error(c.error if c is not None and c.error else "还没有可以汇总的报告。", "导出汇总")
             return
-        if c.board.excluded_with_errors and not self.window_.confirm(
-                "导出汇总", "以下单位的报告有错误，未纳入汇总：" + "、".join(c.board.excluded_with_errors)
-                + "。\n仍要导出吗？", yes="导出", no="取消"):
+        left_out = []
+        if c.board.excluded_with_errors:
+            left_out.append("以下单位的报告有错误，未纳入汇总：" + "、".join(c.board.excluded_with_errors) + "。")
+        if c.board.to_review:
+            left_out.append("以下单位报送的是已发布的报告，尚未核对，未纳入汇总：" + "、".join(c.board.to_review) + "。")
+        if left_out and not self.window_.confirm("导出汇总", "\n".join(left_out) + "\n仍要导出吗？",
+                                                 yes="导出", no="取消"):
             return
         folder = QFileDialog.getExistingDirectory(self, "选择保存汇总结果的文件夹")
         if folder:
@@ -160,6 +180,7 @@ class WorkspaceFiles:
         except ConsolidationError as exc:
             self.window_.show_error(str(exc), "添加文件")
             return
+        self.mark_modified()
         if skipped:
             self.window_.status("已跳过：" + "；".join(skipped[:3]), 8000)
         known = self.state.readings if self.state is not None else {}
@@ -214,7 +235,9 @@ class WorkspaceFiles:
             return last_year_reports(path, step)
 
         def done(reports: dict[str, Any]) -> None:
-            self.ws.last_year = path
+            if self.ws.last_year != path:
+                self.ws.last_year = path
+                self.mark_modified()
             self.last_reports = reports
             self.refresh()
             self.window_.status(f"已读入上一年度{len(reports)}个单位的报告，用于跨年度核对", 6000)

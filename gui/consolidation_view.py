@@ -22,7 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .consolidation_board import BoardActions
+from .consolidation_changes import WorkspaceChanges
 from .consolidation_files import WorkspaceFiles
+from .consolidation_roster import RosterPanel
 
 if TYPE_CHECKING:
     from core.consolidation import Workspace
@@ -32,7 +35,6 @@ if TYPE_CHECKING:
 
 STATUS_COLUMNS = ("单位名称", "类别", "本级", "全行政区域", "状态", "格式", "文件日期", "错误", "警告", "纳入汇总", "说明")
 SUM_COLUMNS = ("表格", "栏目", "本级", "全行政区域", "说明")
-_OPEN_COPIES: list[Any] = []  # windows opened on a unit's report (kept alive)
 
 
 def _table(columns: tuple[str, ...]) -> QTableWidget:
@@ -56,7 +58,7 @@ def _fill(t: QTableWidget, rows: list[list[Any]]) -> None:
         t.setColumnWidth(c, min(t.columnWidth(c), 420))
 
 
-class ConsolidationView(WorkspaceFiles, QWidget):
+class ConsolidationView(WorkspaceFiles, WorkspaceChanges, BoardActions, QWidget):
     def __init__(self, window: MainWindow) -> None:
         super().__init__()
         from datetime import date
@@ -73,7 +75,8 @@ class ConsolidationView(WorkspaceFiles, QWidget):
 
         top = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for key, text, slot in (("open", "打开汇总…", self.open_workspace), ("save", "保存汇总…", self.save_workspace),
+        for key, text, slot in (("new", "新建汇总", self.new_workspace), ("open", "打开汇总…", self.open_workspace),
+                                ("save", "保存汇总…", self.save_workspace), ("undo", "撤销", self.undo),
                                 ("roster", "导入单位名单…", self.import_roster),
                                 ("roster_template", "名单模板…", self.save_roster_template),
                                 ("send", "生成发送模板…", self.send_templates),
@@ -84,6 +87,9 @@ class ConsolidationView(WorkspaceFiles, QWidget):
             b.clicked.connect(slot)
             top.addWidget(b)
             self.buttons[key] = b
+        self.unsaved = QLabel()
+        self.unsaved.setStyleSheet("color: #8a6d00")
+        top.addWidget(self.unsaved)
         top.addStretch(1)
         meta = QHBoxLayout()
         meta.addWidget(QLabel("汇总单位："))
@@ -111,15 +117,27 @@ class ConsolidationView(WorkspaceFiles, QWidget):
         self.confirm_button.clicked.connect(self.confirm_match)
         self.include_button = QPushButton("有错误仍纳入/取消纳入")
         self.include_button.clicked.connect(self.toggle_include)
-        hint = QLabel("双击一行，在新窗口中打开该单位报告的副本。")
-        for w in (self.confirm_button, self.include_button):
+        self.review_button = QPushButton("核对…")
+        self.review_button.setToolTip("查看已发布报告（网页、Word、PDF）的识读结果，核对无误后纳入汇总")
+        self.review_button.clicked.connect(lambda: self.review())
+        self.assign_button = QPushButton("指定单位…")
+        self.assign_button.setToolTip("把所选文件（下方列表中的文件，或所选单位正在使用的文件）指定给名单中的单位")
+        self.assign_button.clicked.connect(self.assign)
+        self.unassign_button = QPushButton("取消指定")
+        self.unassign_button.clicked.connect(self.unassign)
+        hint = QLabel("双击一行打开该单位报告的副本（待核对的打开核对）。")
+        for w in (self.confirm_button, self.include_button, self.review_button, self.assign_button,
+                  self.unassign_button):
             actions.addWidget(w)
         actions.addWidget(hint, 1)
         bl.addLayout(actions)
         bl.addWidget(self.status, 1)
         self.others = QListWidget()
         self.others.setMaximumHeight(110)
-        bl.addWidget(QLabel("未匹配、待确认和多余的文件："))
+        self.others.itemDoubleClicked.connect(lambda _item: self.assign())
+        self.others.itemSelectionChanged.connect(lambda: self.others.selectedItems() and self.status.clearSelection())
+        self.status.itemSelectionChanged.connect(lambda: self.status.selectedItems() and self.others.clearSelection())
+        bl.addWidget(QLabel("未匹配、待确认和多余的文件（双击可指定单位）："))
         bl.addWidget(self.others)
         self.tabs.addTab(board, "报送情况")
         # 汇总 with drill-down
@@ -143,23 +161,27 @@ class ConsolidationView(WorkspaceFiles, QWidget):
         self.findings = QListWidget()
         self.findings.setWordWrap(True)
         self.tabs.addTab(self.findings, "跨单位核对")
-        self.roster = _table(("单位名称", "类别", "本级", "全行政区域", "联系方式"))
+        self.roster = RosterPanel(self)
         self.tabs.addTab(self.roster, "单位名单")
 
         page = QVBoxLayout(self)
         page.addLayout(top)
         page.addLayout(meta)
         page.addWidget(self.tabs, 1)
+        self.init_changes()
         self.refresh()
 
     # --- workspace file and roster -------------------------------------------------------------
 
     def _name_changed(self) -> None:
-        self.ws.name = self.name.text().strip()
+        if self.ws.name != self.name.text().strip():
+            self.ws.name = self.name.text().strip()
+            self.mark_modified()
 
     def _year_changed(self, year: int) -> None:
         if year != self.ws.year:
             self.ws.year = year
+            self.mark_modified()
             self.refresh()
 
     def set_workspace(self, ws: Workspace, path: Path | None) -> None:
@@ -168,53 +190,11 @@ class ConsolidationView(WorkspaceFiles, QWidget):
         self.year.setValue(ws.year)
         self.state = None
         self.last_reports = {}
+        self.history.clear()
+        self.mark_modified(False)
         self.collect([f.path for f in ws.files])
         if ws.last_year and Path(ws.last_year).exists():
             self.load_last_year(ws.last_year)
-
-    # --- choices on the board --------------------------------------------------------------------
-
-    def selected_unit(self) -> str:
-        row = self.status.currentRow()
-        item = self.status.item(row, 0) if row >= 0 else None
-        return item.text() if item is not None else ""
-
-    def confirm_match(self) -> None:
-        name = self.selected_unit()
-        for f in self.ws.files_of(name):
-            if f.how == "fuzzy":
-                f.how = "confirmed"
-        self.refresh()
-
-    def toggle_include(self) -> None:
-        name = self.selected_unit()
-        if not name:
-            return
-        if name in self.ws.include_with_errors:
-            self.ws.include_with_errors.remove(name)
-        else:
-            self.ws.include_with_errors.append(name)
-        self.refresh()
-
-    def open_unit(self, row: int, _column: int = 0) -> None:
-        """The unit's report, read again from its file, in a new window as an untitled copy."""
-        from core.consolidation.collect import read_file
-
-        if self.state is None:
-            return
-        status = self.state.board.row(self.status.item(row, 0).text())
-        if status is None or status.reading is None:
-            self.window_.show_info("未收到", "这个单位还没有报送文件。")
-            return
-        reading = read_file(status.reading.path)
-        if reading.report is None:
-            self.window_.show_error(reading.problem, "无法打开")
-            return
-        from .main_window import MainWindow
-
-        copy = MainWindow(reading.report, None)
-        _OPEN_COPIES.append(copy)
-        copy.show()
 
     # --- showing ---------------------------------------------------------------------------------
 
@@ -230,7 +210,6 @@ class ConsolidationView(WorkspaceFiles, QWidget):
         self._show()
 
     def _show(self) -> None:
-        from core.consolidation.workbook import status_rows
         from core.model.values import plain_number
 
         c = self.state
@@ -251,19 +230,15 @@ class ConsolidationView(WorkspaceFiles, QWidget):
         _fill(self.status, rows)
         from PySide6.QtGui import QBrush, QColor
 
-        for i, r in enumerate(b.rows):  # who has errors or is missing, at a glance
-            colour = "#b00020" if r.has_errors else "#8a6d00" if r.reading is None else None
+        for i, r in enumerate(b.rows):  # who has errors, is missing or waits for a check, at a glance
+            colour = ("#b00020" if r.has_errors else "#8a6d00" if r.reading is None
+                      else "#1a5fb4" if r.state == "待核对" else None)
             if colour is not None:
                 for col in (4, 7, 10):
                     self.status.item(i, col).setForeground(QBrush(QColor(colour)))
-        self.others.clear()
-        for row in status_rows(c)[len(b.rows):]:
-            self.others.addItem(f"{row[4]}：{row[6]}（{row[11]}）")
-        for r in b.rows:
-            for p in r.duplicates:
-                self.others.addItem(f"多余：{Path(p).name}（{r.unit.name}收到多份文件，未使用）")
-        _fill(self.roster, [[u.name, u.kind, "是" if u.local else "否", "是" if u.region else "否", u.contact]
-                            for u in self.ws.units])
+        self.show_others()
+        self.roster.show_roster()
+        self.show_changes()
         self.sum_refs = list(b.form.cells)
         if c.sums is not None:
             stocks = c.sums.stocks
@@ -284,6 +259,7 @@ class ConsolidationView(WorkspaceFiles, QWidget):
         received = sum(1 for r in b.rows if r.reading is not None)
         self.summary.setText(f"名单{len(b.rows)}个单位：已收到{received}，未收到{len(b.missing)}，"
                              f"有错误{sum(1 for r in b.rows if r.has_errors)}，纳入汇总{sum(r.included for r in b.rows)}"
+                             + (f"，待核对{len(b.to_review)}" if b.to_review else "")
                              + (f"，待确认{len(b.pending)}" if b.pending else "")
                              + (f"，未匹配文件{len(b.unmatched)}" if b.unmatched else ""))
 

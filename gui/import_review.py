@@ -97,7 +97,7 @@ def table_widget(result: ImportResult, table_key: str) -> QTableWidget:
 class ImportReview(QDialog):
     """Accept opens the result as a new untitled draft (the caller does that)."""
 
-    def __init__(self, result: ImportResult, parent: QWidget | None = None) -> None:
+    def __init__(self, result: ImportResult, parent: QWidget | None = None, accept_text: str = "打开为新草稿") -> None:
         super().__init__(parent)
         from core.importers.published import Kind
         from core.importers.published.result import LABELS
@@ -137,7 +137,7 @@ class ImportReview(QDialog):
         legend.setWordWrap(True)
         layout_.addWidget(legend)
         buttons = QDialogButtonBox()
-        self.open_button = buttons.addButton("打开为新草稿", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.open_button = buttons.addButton(accept_text, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -154,7 +154,7 @@ class MainWindow(WindowPrompts, QMainWindow):
     # --- closing ---------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
-        if not self.drafts.maybe_save():
+        if not self.drafts.maybe_save() or not self.workspaces.may_close():
             event.ignore()
             return
         try:

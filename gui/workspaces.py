@@ -56,6 +56,12 @@ class WorkspaceStack(QStackedWidget):
         self.setCurrentWidget(page)
         return page
 
+    def may_close(self) -> bool:
+        """Ask each workspace shown so far that holds unsaved work (a page with `maybe_save()`, e.g. 汇总)
+        whether the window may close; False when the user cancelled."""
+        return all(page.maybe_save() for page in self.pages.values()  # type: ignore[attr-defined]
+                   if page is not self.pages[REPORT] and hasattr(page, "maybe_save"))
+
     def current_key(self) -> str:
         return next(k for k, page in self.pages.items() if page is self.currentWidget())
 

@@ -8,6 +8,15 @@ from core.storage import load, save
 from tests.core.consolidation_helpers import RULES_ISSUED, unit_report
 
 
+def _view(window):
+    """The 汇总 workspace; closing the window at the end of a test discards its unsaved changes."""
+    from gui.messages import DISCARD
+
+    view = window.workspaces.show_workspace("consolidate")
+    view.ask_unsaved = lambda: DISCARD
+    return view
+
+
 def _roster() -> Workspace:
     return Workspace(2021, "某某县人民政府", [Unit("某某县教育局", "部门", True, True),
                                            Unit("某某县财政局", "部门", True, False),
@@ -19,7 +28,7 @@ def test_workspace_collects_sums_drills_and_exports(window, qtbot, tmp_path: Pat
     got.mkdir()
     save(unit_report("某某县教育局", issued=2), got / "a.ogir")
     save(unit_report("某某镇人民政府", issued=5), got / "c.ogir")
-    view = window.workspaces.show_workspace("consolidate")
+    view = _view(window)
     assert window.menu_actions["workspace_consolidate"] is not None
     view.ws = _roster()
     view.refresh()
@@ -39,7 +48,7 @@ def test_workspace_collects_sums_drills_and_exports(window, qtbot, tmp_path: Pat
     assert drilled == [("某某县教育局", "2"), ("某某镇人民政府", "5")]
     # double-click opens a copy of the unit's report in a new window
     view.open_unit(0)
-    from gui import consolidation_view
+    from gui import consolidation_board as consolidation_view
 
     copy = consolidation_view._OPEN_COPIES[-1]
     assert copy.doc.report.meta.agency == "某某县教育局" and copy.doc.path is None
@@ -68,7 +77,7 @@ def test_last_year_workspace_in_the_view(window, qtbot, tmp_path: Path) -> None:
     save(unit_report("某某县教育局", 2022, issued=9), tmp_path / "now.ogir")
     now.add_file(str(tmp_path / "now.ogir"))
     now.last_year = str(tmp_path / "2021.ogiw")
-    view = window.workspaces.show_workspace("consolidate")
+    view = _view(window)
     view.set_workspace(now, None)
 
     def carry_found() -> bool:
@@ -80,7 +89,7 @@ def test_last_year_workspace_in_the_view(window, qtbot, tmp_path: Path) -> None:
 
 def test_first_files_set_the_year_of_a_new_consolidation(window, qtbot, tmp_path: Path) -> None:
     save(unit_report("某某县教育局", 2023, issued=1), tmp_path / "a.ogir")
-    view = window.workspaces.show_workspace("consolidate")
+    view = _view(window)
     ws = _roster()
     ws.year = 2026
     view.ws = ws
