@@ -79,7 +79,7 @@ class WorkspaceFiles:
             return
         if self.ws.units and not self.window_.confirm(
                 "导入单位名单", f"用“{path.name}”中的{len(units)}个单位替换现有名单（{len(self.ws.units)}个单位）？"
-                "\n已收到的文件会按新名单重新对应；导入后可点“撤销”恢复原名单。", yes="替换", no="取消"):
+                "\n已收到的文件会按新名单重新对应；导入后可点“撤销上一步”恢复原名单。", yes="替换", no="取消"):
             return
 
         def replace() -> None:

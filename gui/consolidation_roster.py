@@ -187,5 +187,5 @@ class RosterPanel(QWidget):
         if files:
             text += (f"\n\n该单位已收到{len(files)}份文件。删除后这些文件不会丢失，改列入“报送情况”下方的未匹配文件，"
                      "可再“指定单位”。")
-        if self.view.window_.confirm("删除单位", text + "\n\n删除后可点“撤销”恢复。", yes="删除", no="取消"):
+        if self.view.window_.confirm("删除单位", text + "\n\n删除后可点“撤销上一步”恢复。", yes="删除", no="取消"):
             self.view.change(f"删除“{name}”", lambda: remove_unit(ws, name))

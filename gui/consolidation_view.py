@@ -76,7 +76,7 @@ class ConsolidationView(WorkspaceFiles, WorkspaceChanges, BoardActions, QWidget)
         top = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for key, text, slot in (("new", "新建汇总", self.new_workspace), ("open", "打开汇总…", self.open_workspace),
-                                ("save", "保存汇总…", self.save_workspace), ("undo", "撤销", self.undo),
+                                ("save", "保存汇总…", self.save_workspace), ("undo", "撤销上一步", self.undo),
                                 ("roster", "导入单位名单…", self.import_roster),
                                 ("roster_template", "名单模板…", self.save_roster_template),
                                 ("send", "生成发送模板…", self.send_templates),

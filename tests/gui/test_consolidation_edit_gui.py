@@ -172,3 +172,19 @@ def test_closing_with_unsaved_changes_asks(window, qtbot) -> None:
     window.close()
     assert window.isVisible() and asked == ["?"]
     view.ask_unsaved = lambda: DISCARD
+
+
+def test_a_wrongly_matched_file_is_taken_off_its_unit(window, qtbot, tmp_path: Path) -> None:
+    view = _view(window)
+    view.set_workspace(Workspace(2024, "某某县人民政府", [Unit("某某县教育局"), Unit("某某县财政局")]), None)
+    view.add_paths([str(write(unit_report("某某县教育局", 2024, issued=2), tmp_path, "a.ogir"))])
+    qtbot.waitUntil(lambda: _states(view).get("某某县教育局") == "已收到", timeout=10_000)
+    asked: list[str] = []
+    window.confirm = lambda title, text, yes="", no="": asked.append(text) or True
+    view.status.selectRow(0)
+    view.unassign_button.click()
+    assert asked == ["“a.ogir”将不再作为“某某县教育局”的报告，改列入未匹配的文件（文件仍保留，可再指定给其他单位）。"]
+    assert _states(view) == {"某某县教育局": "未收到", "某某县财政局": "未收到"}
+    assert _others(view) == ["已取消指定：a.ogir（已取消指定单位，不纳入汇总）"]
+    view.buttons["undo"].click()
+    assert _states(view)["某某县教育局"] == "已收到"
