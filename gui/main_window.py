@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar
 
 from core import APP_NAME
 from core.model import Report
@@ -27,7 +27,7 @@ from .icons import app_icon
 from .menus import build_menus
 from .prompts import WindowPrompts
 from .report_tabs import ReportTabs
-from .workspaces import WorkspaceStack
+from .workspaces import REPORT, WorkspaceStack
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent
@@ -68,6 +68,8 @@ class MainWindow(WindowPrompts, QMainWindow):
         self.doc.dirty_changed.connect(self._update_title)
         self.doc.path_changed.connect(self._update_title)
         self.doc.findings_changed.connect(self._update_status)
+        # a report opened or created from anywhere (文件 menu, 审核, recovery) is shown in the editor
+        self.doc.replaced.connect(lambda: self.workspaces.show_workspace(REPORT))
         self._update_title()
         self._update_status()
 
@@ -96,6 +98,15 @@ class MainWindow(WindowPrompts, QMainWindow):
         explained = f"，{self.doc.explained_count} 个已核实" if self.doc.explained_count else ""
         self.findings_label.setText(f"{e} 个错误，{w} 个警告{explained}")
         self.findings_label.setStyleSheet("color: #B00020;" if e else "color: #5F6B7A;")
+
+    def workspace_shown(self, key: str) -> None:
+        """The toolbar (新建/打开/保存/导出 of a report draft) and the report's error count
+        belong to the report editor: in 汇总 or 审核 they would speak of a report that is not
+        on screen, so they show only there (the menus keep every action)."""
+        in_report = key == REPORT
+        for bar in self.findChildren(QToolBar):
+            bar.setVisible(in_report)
+        self.findings_label.setVisible(in_report)
 
     # --- Host (gui/host.py): the report editor ---------------------------------------------
 

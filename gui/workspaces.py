@@ -54,6 +54,7 @@ class WorkspaceStack(QStackedWidget):
             page = self.pages[key] = self.known[key].build(self.owner)
             self.addWidget(page)
         self.setCurrentWidget(page)
+        self.owner.workspace_shown(key)
         return page
 
     def may_close(self) -> bool:

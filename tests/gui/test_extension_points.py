@@ -103,3 +103,27 @@ def test_every_registered_module_imports_and_the_package_build_collects_them():
         assert hasattr(importlib.import_module(module), cls)
     spec = (Path(__file__).resolve().parents[2] / "installer" / "ogi_report.spec").read_text("utf-8")
     assert 'collect_submodules("gui")' in spec
+
+
+def test_report_toolbar_and_count_only_in_the_report_editor(window, qtbot):
+    """In 汇总 the toolbar (新建/打开/保存 of a draft) and the report's error count would
+    speak of a report that is not on screen; a report opened from anywhere comes back
+    into view with them."""
+    from PySide6.QtWidgets import QToolBar
+
+    from gui.workspaces import REPORT
+
+    window.show()
+    bars = window.findChildren(QToolBar)
+    assert bars and all(b.isVisible() for b in bars)
+    assert window.findings_label.isVisible()
+
+    window.workspaces.show_workspace("consolidate")
+    assert window.workspaces.current_key() == "consolidate"
+    assert not any(b.isVisible() for b in bars)
+    assert not window.findings_label.isVisible()
+
+    assert window.drafts.open_sample(ask=False)
+    assert window.workspaces.current_key() == REPORT
+    assert all(b.isVisible() for b in bars)
+    assert window.findings_label.isVisible()
