@@ -68,6 +68,27 @@ def _too_big(name: str, what: str) -> XlsxImportError:
         "如果这是填好的附表，请删除其中无关的工作表和内容，或把三张表复制到空白模板中再导入。")])
 
 
+def _refuse_utf16(head: bytes, part: str, name: str) -> None:
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head[:64]:
+        # UTF-16 XML would hide a DTD from a byte scan; no office program writes it.
+        raise XlsxImportError([f"“{name}”的内部文件“{part}”不是 UTF-8 编码，不是有效的 Excel 文件。"])
+
+
+def _dtd_error(part: str, name: str) -> XlsxImportError:
+    return XlsxImportError([(
+        f"“{name}”的内部文件“{part}”含有 DTD 或实体声明，正常的 Excel 文件不会有这些内容，"
+        "可能是被恶意构造的文件，不予导入。")])
+
+
+def check_xml_part(xml: bytes, part: str, name: str) -> None:
+    """The same refusals as check_archive's scan, on one part about to be parsed:
+    check_archive stops scanning at the first damaged part, so a part read
+    after that must not reach the parser unchecked."""
+    _refuse_utf16(xml, part, name)
+    if _DTD.search(xml):
+        raise _dtd_error(part, name)
+
+
 def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, sheet: bool) -> int:
     """Stream one XML part: refuse a DTD or an over-long number; return its cell count."""
     cells = 0
@@ -80,16 +101,12 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, sheet: boo
                 break
             if first:
                 first = False
-                if chunk[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in chunk[:64]:
-                    # UTF-16 XML would hide a DTD from a byte scan; no office program writes it.
-                    raise XlsxImportError([f"“{name}”的内部文件“{info.filename}”不是 UTF-8 编码，不是有效的 Excel 文件。"])
+                _refuse_utf16(chunk, info.filename, name)
                 if sheet:
                     _check_dimension(chunk[:4096], info.filename, name)
             window = tail + chunk
             if _DTD.search(window):
-                raise XlsxImportError([(
-                    f"“{name}”的内部文件“{info.filename}”含有 DTD 或实体声明，正常的 Excel 文件不会有这些内容，"
-                    "可能是被恶意构造的文件，不予导入。")])
+                raise _dtd_error(info.filename, name)
             if sheet:
                 long = _LONG_NUMBER.search(window)
                 if long:
