@@ -9,10 +9,7 @@ Nothing is half-imported: all problems are collected and raised together.
 """
 from __future__ import annotations
 
-import re
 import stat
-from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -25,14 +22,7 @@ from ..forms.layout import Grid, Role, layout
 from ..forms.schema import CellRef, CellSpec, Form, Number, Table
 from ..model.clean import TextCleaner
 from ..model.report import META_LABELS, Report
-from ..model.values import (
-    InvalidValue,
-    coerce,
-    domain_problem,
-    format_value,
-    normalise_text,
-    parse_number,
-)
+from ..model.values import InvalidValue, format_value
 from ..records import field, record
 from ..storage.errors import describe_os_error
 from ..xlsx_layout import COVER_FIELDS, COVER_SHEET, FILE_MARK_LABEL, PLACEMENT
@@ -40,6 +30,11 @@ from .errors import XlsxImportError
 from .formula import NotArithmetic, evaluate
 from .xlsx_cells import Book, Sheet, TooComplex, read_book
 from .xlsx_guard import MAX_FILE_BYTES, check_archive, refuse_container
+from .xlsx_values import date_text as _date_text
+from .xlsx_values import number as _number
+from .xlsx_values import squash as _squash
+from .xlsx_values import unit_from_format as _unit_from_format
+from .xlsx_values import year_of as _year_of
 
 
 @record(frozen=False)
@@ -50,11 +45,6 @@ class ImportedTables:
     stated_totals: dict[CellRef, Number] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)  # told to the user once (cleaned characters)
-
-
-def _squash(text: Any) -> str:
-    """Labels compared without whitespace or line breaks a user may have added."""
-    return re.sub(r"\s+", "", str(text or ""))
 
 
 def _open(data: bytes, name: str, *, data_only: bool = True) -> Any:
@@ -118,15 +108,6 @@ def _cover_values(wb: Book) -> dict[str, Any]:
     return out
 
 
-def _year_of(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)) and float(value).is_integer():
-        return int(value)
-    m = re.fullmatch(r"(\d{4})年?(度)?", _squash(value))
-    return int(m.group(1)) if m else None
-
-
 def _form_of(cover: dict[str, Any], year: int | None) -> Form | None:
     label = _squash(cover.get("form_key"))
     for form in FORMS.values():
@@ -172,71 +153,6 @@ def _locate_sheet(wb: Book, table: Table, grid: Grid) -> tuple[Sheet, tuple[int,
 
 def _address(origin: tuple[int, int], row: int, col: int) -> str:
     return f"{get_column_letter(origin[1] + col)}{origin[0] + row}"
-
-
-def _rounded(value: Decimal, spec: CellSpec, where: str, shown: str, notes: list[str]) -> Decimal:
-    """More decimals than the domain allows, as a number or as text alike:
-    rounded half up, with a notice naming the cell and both values."""
-    places = spec.domain.decimals
-    exponent = value.as_tuple().exponent
-    assert isinstance(exponent, int)  # finite: a number, not 'n'/'N'/'F'
-    if spec.domain.is_integer or exponent >= -places:
-        return value
-    rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    notes.append(f"{where}：{shown}超过{places}位小数，已四舍五入为{format_value(rounded)}。")
-    return rounded
-
-
-_LONG_DECIMAL = re.compile(r"\d+\.\d+")
-
-
-def _number(raw: Any, spec: CellSpec, where: str, notes: list[str] | None = None) -> tuple[Number | None, str | None]:
-    """(value, unit found in the text) or raise InvalidValue with a located
-    message; notices of rounding go to `notes`."""
-    if notes is None:
-        notes = []
-    if raw is None:
-        return None, None
-    if isinstance(raw, (bool, datetime, date)):
-        raise InvalidValue(f"{where}：“{raw}”不是数字，此处应填{spec.domain.describe()}。")
-    if isinstance(raw, (int, float, Decimal)):
-        try:
-            value = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
-        except InvalidOperation:
-            raise InvalidValue(f"{where}：不是有效的数字。") from None
-        if not value.is_finite():
-            raise InvalidValue(f"{where}：不是有效的数字（数值过大或无效），此处应填{spec.domain.describe()}。")
-        if not spec.domain.is_integer:
-            value = _rounded(value, spec, where, str(raw), notes)
-        problem = domain_problem(value, spec.domain)
-        if problem:
-            raise InvalidValue(f"{where}：{raw}{problem}")
-        return coerce(value, spec.domain), None
-    text = str(raw)
-    unit = next((u for u in spec.domain.units if _squash(text).endswith(u)), None)
-    if unit == "元" and _squash(text).endswith("万元"):
-        unit = "万元"
-    if not spec.domain.is_integer:
-        m = _LONG_DECIMAL.search(normalise_text(text))
-        if m:
-            exact = Decimal(m.group())
-            rounded = _rounded(exact, spec, where, text.strip(), notes)
-            if rounded != exact:
-                text = normalise_text(text).replace(m.group(), str(rounded), 1)
-    try:
-        return parse_number(text, spec.domain), unit
-    except InvalidValue as exc:
-        raise InvalidValue(f"{where}：{exc}") from None
-
-
-def _unit_from_format(number_format: str, spec: CellSpec) -> str | None:
-    if not spec.domain.units:
-        return None
-    if "万元" in number_format:
-        return "万元"
-    if "元" in number_format:
-        return "元"
-    return None
 
 
 def read_tables(wb: Book, name: str) -> ImportedTables:
@@ -352,19 +268,6 @@ def _verify_labels(ws: Sheet, origin: tuple[int, int], grid: Grid) -> list[str]:
             if len(problems) >= 3:
                 break
     return problems
-
-
-def _date_text(value: Any) -> str:
-    if isinstance(value, datetime):
-        value = value.date()
-    if isinstance(value, date):
-        return value.isoformat()
-    text = _squash(value)
-    m = re.fullmatch(r"(\d{4})[年\-/.](\d{1,2})(?:[月\-/.](\d{1,2})日?)?月?", text)
-    if m:
-        y, mo, d = m.groups()
-        return f"{y}-{int(mo):02d}" + (f"-{int(d):02d}" if d else "")
-    return str(value).strip()
 
 
 def read_xlsx_bytes(data: bytes, name: str = "Excel 文件") -> ImportedTables:

@@ -35,7 +35,7 @@ _Formula = tuple[str | None, str | None, str | None]  # <f t="…" si="…">text
 
 # Covered cells blanked over all merges of a sheet: an attachment has a few
 # hundred; a hostile "A1:XFD1048576" must not walk 17 billion cells.
-MAX_MERGE_WORK = 2_000_000
+MAX_MERGE_WORK = 500_000
 
 
 class TooComplex(Exception):
@@ -78,7 +78,10 @@ class Sheet:
         if kind == "shared" and not text and si in self.shared:
             # only the first cell of a shared formula holds its text; the others are translated
             master, origin = self.shared[si]
-            translated: str = Translator(master, origin).translate_formula(f"{get_column_letter(column)}{row}")
+            try:
+                translated: str = Translator(master, origin).translate_formula(f"{get_column_letter(column)}{row}")
+            except Exception:  # noqa: BLE001 - a malformed formula (an unclosed string…) cannot be moved
+                return value  # "=": refused by the caller as a formula without a result
             return translated
         return value
 

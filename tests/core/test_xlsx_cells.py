@@ -208,6 +208,14 @@ def test_a_merge_over_the_whole_sheet_is_applied_in_bounded_time():
     assert ws is not None and ws.value(8, 1) == 1 and ws.value(10, 1) is None and ws.value(2, 1) == 42
 
 
+def test_a_shared_formula_that_cannot_be_moved_gives_its_bare_sign():
+    # The first cell of a shared formula holds an unclosed string: openpyxl's translator
+    # raises on it; the dependent cell is then a formula without text, never an exception.
+    broken = SHEET1.replace('si="0">A5*2</f>', 'si="0">"abc</f>')
+    ws = read_book(excel_like(sheet1=broken), "t.xlsx").sheet("数据")
+    assert ws is not None and ws.formula(5, 2) == '="abc' and ws.formula(6, 2) == "="
+
+
 def test_endless_overlapping_merges_are_refused_as_too_complex():
     merges = "".join(f'<mergeCell ref="A{r}:XFD{r + 5000}"/>' for r in range(1, 3001))
     rows = "".join(f'<row r="{r}"><c r="A{r}"><v>1</v></c><c r="B{r}"><v>2</v></c></row>' for r in range(1, 3001))
