@@ -38,6 +38,14 @@ _Formula = tuple[str | None, str | None, str | None]  # <f t="…" si="…">text
 MAX_MERGE_WORK = 500_000
 
 
+# Built-in number formats of the East Asian locales, all dates or times (ECMA-376 Part 1,
+# 18.8.30: in zh-CN 27 = yyyy"年"m"月", 31 = yyyy"年"m"月"d"日", 32 = h"时"mm"分" …).  Excel in
+# Chinese uses these ids for its own date formats and, being built in, writes no code for them;
+# openpyxl knows none of them and reads a bare number, so a 成文日期 entered as a date on the cover
+# became "45677".  The one place where this reader deliberately differs from openpyxl.
+EAST_ASIAN_DATES = frozenset(range(27, 37)) | frozenset(range(50, 59))
+
+
 class TooComplex(Exception):
     """The sheet's merged ranges would take unbounded work to apply."""
 
@@ -167,7 +175,8 @@ def _number_formats(root: Element) -> tuple[list[str | None], set[int], set[int]
             ids = [int(xf.get("numFmtId", "0")) for xf in section if xf.tag == ns + "xf"]
     # a workbook's own code wins over the built-in one of the same id (openpyxl's _normalise_numbers)
     formats = [custom[i] if i in custom else BUILTIN_FORMATS.get(i) for i in ids]
-    dates = {i for i, fmt in enumerate(formats) if is_date_format(fmt)}
+    dates = {i for i, (fmt_id, fmt) in enumerate(zip(ids, formats))
+             if is_date_format(fmt) or (fmt is None and fmt_id in EAST_ASIAN_DATES)}
     durations = {i for i, fmt in enumerate(formats) if is_timedelta_format(fmt)}
     return formats, dates, durations
 

@@ -110,12 +110,13 @@ STYLES = (
     '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<cellXfs count="7"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
     '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
     '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
     '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
     '<xf numFmtId="46" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
+    '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="31" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
     '<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
 STRINGS = (
     f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="{MAIN}" count="5" uniqueCount="5">'
@@ -195,6 +196,31 @@ def test_what_excel_and_wps_write_has_the_values_typed_here():
     assert (ws.value(10, 1), ws.value(10, 2)) == (7, 8)  # a row and cells without references follow on
     other = book.sheet("前缀")
     assert other is not None and (other.value(2, 2), other.value(2, 3)) == ("申请人情况", -3)
+
+
+def test_a_date_typed_in_chinese_excel_is_a_date():
+    # Excel in Chinese keeps 2025年1月20日 as serial 45677 with the built-in format 31
+    # (yyyy"年"m"月"d"日", ECMA-376 18.8.30), which it does not write out: openpyxl reads 45677.
+    sheet = SHEET1.replace('<c r="D2" s="2"><v>20.3</v></c>', '<c r="D2" s="6"><v>45677</v></c>')
+    ws = read_book(excel_like(sheet1=sheet), "t.xlsx").sheet("数据")
+    assert ws is not None and ws.value(2, 4) == datetime(2025, 1, 20)
+
+
+def test_the_cover_date_typed_in_chinese_excel_imports_as_that_date():
+    data = xlsx_bytes(distinct_full_report("2021"), [])
+    with zipfile.ZipFile(BytesIO(data)) as z:
+        styles = z.read("xl/styles.xml").decode()
+        cover = z.read("xl/worksheets/sheet1.xml").decode()
+    count = styles.count("<xf ", styles.index("<cellXfs"), styles.index("</cellXfs>"))
+    styles = styles.replace("</cellXfs>", '<xf numFmtId="31" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>')
+    start = cover.index('<c r="B6"')  # 成文日期 on the cover (typed as text by our export)
+    cover = cover[:start] + f'<c r="B6" s="{count}"><v>45677</v></c>' + cover[cover.index("</c>", start) + 4:]
+    out = BytesIO()
+    with zipfile.ZipFile(BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            replaced = {"xl/styles.xml": styles, "xl/worksheets/sheet1.xml": cover}.get(info.filename)
+            dst.writestr(info.filename, replaced.encode() if replaced else src.read(info.filename))
+    assert read_xlsx_bytes(out.getvalue(), "date.xlsx").meta["date"] == "2025-01-20"
 
 
 # --- bounded work and the guards, in this reader too -----------------------------------------------------
