@@ -15,6 +15,9 @@ from ..forms.schema import Domain, Number, ValueKind
 EMPTY_MARKS = frozenset({"", "—", "——", "/", "／", "-", "－", "–", "无"})
 _UNITS = ("万元", "元", "件", "条", "项", "个", "次")
 MAX_NUMBER_CHARS = 40  # digits, sign and point: far beyond any cell (< 10^12, 4 decimals)
+# An amount cell without a unit choice is in 万元, fixed by its printed label (core/forms/schema.Domain).
+FIXED_AMOUNT_UNIT = "万元"
+FIXED_AMOUNT_FACTOR = Decimal(10000)  # 元 per 万元
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 
 
@@ -61,6 +64,13 @@ def parse_number(text: str, domain: Domain) -> Number | None:
         value = Decimal(s)
     except InvalidOperation:  # pragma: no cover - guarded by the regex
         raise InvalidValue(f"“{raw.strip()}”不是数字。") from None
+    if domain.kind is ValueKind.AMOUNT and not domain.units and unit == "元":
+        # A fixed-unit amount is in 万元 (本年收费金额（单位：万元）): "12000元" means 1.2, never 12000.
+        value = value / FIXED_AMOUNT_FACTOR
+        problem = domain_problem(value.normalize(), domain)
+        if problem:
+            raise InvalidValue(f"“{raw.strip()}”换算为{FIXED_AMOUNT_UNIT}后{problem}")
+        return coerce(value, domain)
     problem = domain_problem(value, domain)
     if problem:
         raise InvalidValue(f"“{raw.strip()}”{problem}")

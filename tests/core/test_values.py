@@ -40,3 +40,15 @@ def test_format():
     assert format_value(Decimal("20.30")) == "20.3"
     assert format_value(Decimal("20")) == "20"
     assert format_value(12) == "12"
+
+
+def test_yuan_typed_into_a_wanyuan_cell_is_converted():
+    # 本年收费金额（单位：万元）: a clerk types the amount in 元; 12000 元 are 1.2 万元 (not 12000 万元)
+    assert parse_number("12000元", AMOUNT_WANYUAN) == Decimal("1.2")
+    assert parse_number("１２，０００ 元", AMOUNT_WANYUAN) == Decimal("1.2")
+    assert parse_number("12345元", AMOUNT_WANYUAN) == Decimal("1.2345")
+    assert parse_number("3.5万元", AMOUNT_WANYUAN) == Decimal("3.5")
+    with pytest.raises(InvalidValue, match="换算为万元后小数位数超过4位"):
+        parse_number("12345.6元", AMOUNT_WANYUAN)
+    # a cell with a unit choice keeps the number; the unit is chosen beside it
+    assert parse_number("12000元", AMOUNT_UNIT_CHOICE) == 12000
