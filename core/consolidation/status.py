@@ -7,13 +7,14 @@ from pathlib import Path
 from ..checks import Finding, run_checks
 from ..forms import Form, form_for_year
 from ..records import field, record
-from .collect import PUBLISHED, Reading
+from .collect import EXCEL, PUBLISHED, Reading
 from .workspace import Collected, Unit, Workspace
 
 RECEIVED = "已收到"
 MISSING = "未收到"
 UNREADABLE = "无法读取"
 PENDING = "待确认"  # only a fuzzy match so far
+NARRATIVE_BLANK = "V12"  # a narrative section left empty (core/checks/runner.py)
 TO_REVIEW = "待核对"  # a published report read by machine, not yet checked by the user in the import review
 
 
@@ -107,6 +108,10 @@ def _judge(row: UnitStatus, reading: Reading, year: int, form: Form, entry: Coll
     if report.form.key != form.key:
         row.errors.append(f"使用的是{report.form.short_name}，而{year}年度的报告应使用{form.short_name}。")
     row.findings = findings_of(reading)
+    if reading.kind == EXCEL:
+        # The Excel attachment holds the tables only: "“一、总体情况”尚未填写" on every such unit is noise
+        # that hides the warnings that matter on the board (the narrative comes with the published report).
+        row.findings = [f for f in row.findings if f.rule != NARRATIVE_BLANK]
     row.errors.extend(f.message for f in row.findings if f.is_error)
     row.warnings.extend(f.message for f in row.findings if not f.is_error and f.is_open)
     row.warnings.extend(reading.notes)

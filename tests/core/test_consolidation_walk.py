@@ -28,3 +28,23 @@ def test_fee_typed_in_yuan_into_the_wanyuan_template_is_converted(tmp_path: Path
     # 本年收费金额（单位：万元）: one unit types 12000元, another 3.5 (万元); 12000 元 = 1.2 万元
     assert import_xlsx(_filled_template(tmp_path, "某某县司法局", "12000元")).number(FEES) == Decimal("1.2")
     assert import_xlsx(_filled_template(tmp_path, "某某县水利局", 3.5)).number(FEES) == Decimal("3.5")
+
+
+def test_excel_attachments_are_not_warned_for_the_narrative_they_cannot_hold(tmp_path: Path) -> None:
+    from core.consolidation import Unit, Workspace
+    from core.consolidation.session import Consolidation, add_paths, read_all
+    from core.model import Report
+    from core.storage import save
+
+    _filled_template(tmp_path, "某某县司法局", 2)
+    draft = Report("某某县水利局", 2026)
+    draft.set_text("overview", "本机关认真贯彻落实条例。")
+    save(draft, tmp_path / "水利局.ogir")
+    ws = Workspace(2026, "某某县人民政府", [Unit("某某县司法局"), Unit("某某县水利局")])
+    add_paths(ws, [tmp_path])
+    c = Consolidation(ws, read_all(f.path for f in ws.files))
+    excel, drafted = c.board.row("某某县司法局"), c.board.row("某某县水利局")
+    assert excel is not None and drafted is not None
+    assert excel.state == "已收到" and not [w for w in excel.warnings if "尚未填写" in w]
+    # a draft can hold the narrative: its empty sections are still pointed out
+    assert "“五、存在的主要问题及改进情况”尚未填写。" in drafted.warnings
