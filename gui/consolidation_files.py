@@ -100,20 +100,41 @@ class WorkspaceFiles:
             self.window_.show_error(str(exc), "无法保存")
 
     def send_templates(self) -> None:
+        """One template per unit, written on a worker thread (progress and 取消)."""
         from PySide6.QtWidgets import QFileDialog
 
-        from core.consolidation import ConsolidationError
-        from core.consolidation.templates import write_templates
+        from core.consolidation import ConsolidationError, Workspace
 
+        from .jobs import run_job
+
+        if not self.ws.units:
+            self.window_.show_error("单位名单是空的，没有可以生成的模板。请先导入单位名单或添加单位。", "无法生成模板")
+            return
         folder = QFileDialog.getExistingDirectory(self, "选择保存模板的文件夹")
         if not folder:
             return
-        try:
-            paths = write_templates(self.ws, folder)
-        except ConsolidationError as exc:
-            self.window_.show_error(str(exc), "无法生成模板")
-            return
-        self.window_.show_info("生成发送模板", f"已为{len(paths)}个单位生成{self.ws.year}年度的附表模板。")
+        roster = Workspace(self.ws.year, self.ws.name, list(self.ws.units))  # the worker gets its own list
+
+        def work(progress: Any) -> list[Path]:
+            from core.consolidation.templates import write_templates
+
+            def step(done: int, total: int, text: str) -> None:
+                progress.check()
+                progress.update(done, total, text)
+
+            return write_templates(roster, folder, step)
+
+        def done(paths: list[Path]) -> None:
+            self.window_.show_info("生成发送模板", f"已在“{folder}”中为{len(paths)}个单位生成{roster.year}年度的"
+                                   "附表模板（文件名为单位名称加年度），可分别发给各单位填写。")
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ConsolidationError):
+                self.window_.show_error(str(exc), "无法生成模板")
+            else:
+                self.window_.show_error(f"生成模板时出错（{type(exc).__name__}）。", "无法生成模板")
+
+        run_job(self.window_, "正在生成发送模板", work, done, failed)
 
     # --- export ----------------------------------------------------------------------------------
 
