@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -126,8 +127,11 @@ class ConsolidationView(WorkspaceFiles, WorkspaceChanges, BoardActions, QWidget)
         self.unassign_button = QPushButton("取消指定")
         self.unassign_button.clicked.connect(self.unassign)
         hint = QLabel("双击一行打开该单位报告的副本（待核对的打开核对）。")
+        self.attention = QCheckBox("只看需处理的单位")
+        self.attention.setToolTip("只列出未收到、有错误、待确认、待核对或未纳入汇总的单位")
+        self.attention.toggled.connect(lambda _on: self._filter_board())
         for w in (self.confirm_button, self.include_button, self.review_button, self.assign_button,
-                  self.unassign_button):
+                  self.unassign_button, self.attention):
             actions.addWidget(w)
         actions.addWidget(hint, 1)
         bl.addLayout(actions)
@@ -224,10 +228,12 @@ class ConsolidationView(WorkspaceFiles, WorkspaceChanges, BoardActions, QWidget)
         rows = []
         for r in b.rows:
             u = r.unit
-            note = (r.errors[:1] or r.warnings[:1] or [""])[0]
+            note = (r.errors[:1] or r.warnings[:1] or ["尚未报送" if r.reading is None else ""])[0]
+            counts = [len(r.errors), len(r.warnings)] if r.reading is not None else ["", ""]
             rows.append([u.name, u.kind, "是" if u.local else "否", "是" if u.region else "否", r.state, r.kind,
-                         r.modified, len(r.errors), len(r.warnings), "是" if r.included else "否", note])
+                         r.modified, *counts, "是" if r.included else "否", note])
         _fill(self.status, rows)
+        self._filter_board()
         from PySide6.QtGui import QBrush, QColor
 
         for i, r in enumerate(b.rows):  # who has errors, is missing or waits for a check, at a glance
@@ -236,6 +242,7 @@ class ConsolidationView(WorkspaceFiles, WorkspaceChanges, BoardActions, QWidget)
             if colour is not None:
                 for col in (4, 7, 10):
                     self.status.item(i, col).setForeground(QBrush(QColor(colour)))
+
         self.show_others()
         self.roster.show_roster()
         self.show_changes()
@@ -262,6 +269,13 @@ class ConsolidationView(WorkspaceFiles, WorkspaceChanges, BoardActions, QWidget)
                              + (f"，待核对{len(b.to_review)}" if b.to_review else "")
                              + (f"，待确认{len(b.pending)}" if b.pending else "")
                              + (f"，未匹配文件{len(b.unmatched)}" if b.unmatched else ""))
+
+    def _filter_board(self) -> None:
+        """只看需处理的单位: hide the units received, without errors and counted in the sums."""
+        rows = self.state.board.rows if self.state is not None else []
+        for i, r in enumerate(rows):
+            fine = r.state == "已收到" and r.included and not r.has_errors
+            self.status.setRowHidden(i, self.attention.isChecked() and fine)
 
     def drill(self) -> None:
         from core.model.values import plain_number
