@@ -123,6 +123,8 @@ def build(c: Consolidation) -> Any:
         for name in sums.units_in(REGION) + [n for n in sums.units_in(LOCAL) if n not in sums.units_in(REGION)]:
             unit_sheet = wb.create_sheet(_sheet_title(name, used))
             _header(unit_sheet, ("表格", "栏目", "数值"), (16, 60, 14))
+            # printed, a unit's pages say whose figures they are (the sheet tab is not printed)
+            unit_sheet.oddHeader.center.text = f"{name}（{c.ws.year}年度）".replace("&", "&&")
             values = sums.values[name]
             for ref, spec in form.cells.items():
                 unit_sheet.append([form.table(ref[0]).name, spec.label, plain_number(sums.value_of(values, ref))])
