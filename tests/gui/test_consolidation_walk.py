@@ -1,0 +1,175 @@
+"""Issue 16's "Done means", walked through the 汇总 window as a 公开办 would: a 60-unit roster typed into
+the roster template (with a clerk's quirks), 60 templates sent out, a folder of returned files (Excel
+attachments, drafts, one in 元, one with an arithmetic error, one all zero, two with copied narrative, one
+unknown name), who is missing / has errors, the sums checked against totals computed here from what the
+units typed, the drill-down, and the export (本级 draft, workbook)."""
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+YEAR = 2026
+DEPTS = [f"某某县第{i}局" for i in range(1, 46)]  # 部门: 本级 and 全行政区域
+TOWNS = [f"第{i}镇人民政府" for i in range(1, 16)]  # 乡镇街道: 全行政区域 only
+T2 = {"issued": "B6", "licensing": "B9", "fee": "B16"}  # 行政规范性文件 本年制发件数, 行政许可, 收费（万元）
+COPIED = ("本机关坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实《中华人民共和国政府信息公开条例》，"
+          "扎实推进决策、执行、管理、服务、结果公开，切实保障人民群众的知情权、参与权、表达权和监督权。")
+
+
+def _typed(i: int) -> dict[str, object]:
+    """What unit i types: 行政规范性文件 issued, 行政许可, the fee (万元) and 新收/予以公开 自然人 (balanced)."""
+    return {"issued": 1 + i % 4, "licensing": 100 + 7 * i, "fee": Decimal(i) / 4, "apps": 2 + i % 5}
+
+
+def _fill(path: Path, v: dict[str, object], fee_text: str | None = None, extra_granted: int = 0) -> None:
+    wb = load_workbook(path)
+    t2, t3 = wb["表二 主动公开"], wb["表三 申请情况"]
+    assert (t2["A6"].value, t2["A9"].value, t2["A16"].value) == ("行政规范性文件", "行政许可", "行政事业性收费")
+    t2[T2["issued"]], t2[T2["licensing"]] = v["issued"], v["licensing"]
+    t2[T2["fee"]] = fee_text or float(v["fee"])  # type: ignore[arg-type]
+    assert t3["A6"].value.startswith("一、本年新收") and t3["B8"].value == "（一）予以公开"
+    t3["D6"] = v["apps"]
+    t3["D8"] = int(v["apps"]) + extra_granted  # type: ignore[call-overload]
+    wb.save(path)
+
+
+def _rows(table) -> dict[str, list[str]]:
+    return {table.item(r, 0).text(): [table.item(r, c).text() for c in range(table.columnCount())]
+            for r in range(table.rowCount())}
+
+
+def test_sixty_units_from_roster_template_to_traceable_sums(window, qtbot, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from core.storage import load, save
+    from core.model import Report
+    from gui.messages import DISCARD
+
+    errors: list[str] = []
+    infos: list[str] = []
+    monkeypatch.setattr("gui.messages.show_error", lambda parent, text, title="": errors.append(text))
+    monkeypatch.setattr("gui.messages.show_info", lambda parent, title, text: infos.append(text))
+    view = window.workspaces.show_workspace("consolidate")
+    view.ask_unsaved = lambda: DISCARD
+    view.name.setText("某某县人民政府")
+    view.name.editingFinished.emit()
+
+    # 1. the roster template, typed by a clerk: stray spaces, a unit pasted twice, a 类别 left blank
+    blank, roster = tmp_path / "名单模板.xlsx", tmp_path / "单位名单.xlsx"
+    window.ask_save_path = lambda *a: blank
+    view.save_roster_template()
+    wb = load_workbook(blank)
+    sheet = wb["单位名单"]
+    assert [c.value for c in sheet[1]] == ["单位名称", "类别", "本级", "全行政区域", "联系方式"]
+    for name in DEPTS:
+        sheet.append([" 某某县 第1局 " if name == "某某县第1局" else name, "部门", "是", "是"])
+    sheet.append(["某某县第2局", "部门", "是", "是"])  # pasted twice (row 47)
+    for name in TOWNS:
+        sheet.append([name, "" if name == "第3镇人民政府" else "乡镇街道", "否", "是"])
+    wb.save(roster)
+    window.ask_open_path = lambda *a: roster
+    view.import_roster()
+    assert errors == ["“单位名单.xlsx”工作表“单位名单”第47行的单位“某某县第2局”与第3行重复。"] and not view.ws.units
+    wb = load_workbook(roster)
+    wb["单位名单"].delete_rows(47)  # the clerk removes the second row and imports again
+    wb.save(roster)
+    view.import_roster()
+    assert [u.name for u in view.ws.units] == DEPTS + TOWNS
+    assert (view.ws.unit("第3镇人民政府").kind, view.ws.unit("第3镇人民政府").local) == ("乡镇街道", False)
+
+    # 2. send out: one template per unit, name and year filled in (worker thread)
+    out = tmp_path / "模板"
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(out)))
+    view.send_templates()
+    qtbot.waitUntil(lambda: bool(infos), timeout=15_000)
+    assert "为60个单位生成2026年度" in infos[-1]
+    assert len(list(out.glob("*.xlsx"))) == 60
+
+    # 3. what comes back: 14 departments' and 4 towns' attachments, 2 drafts, 1 unknown unit; 40 missing
+    inbox = tmp_path / "收到的文件"
+    inbox.mkdir()
+    received = {i: DEPTS[i] for i in range(14)} | {45 + i: TOWNS[i] for i in range(4)}
+    typed: dict[str, dict[str, object]] = {}
+    for i, name in received.items():
+        dst = inbox / (f"{name}.xlsx" if i % 2 else f"{name}{YEAR}年度政府信息公开工作年度报告附表.xlsx")
+        shutil.copy(out / f"{name}{YEAR}年度政府信息公开工作年度报告附表.xlsx", dst)
+        if i == 5:  # returned untouched: all zero
+            typed[name] = {"issued": 0, "licensing": 0, "fee": Decimal(0), "apps": 0}
+            continue
+        typed[name] = _typed(i)
+        _fill(dst, typed[name], fee_text="12000元" if i == 3 else None, extra_granted=1 if i == 7 else 0)
+    typed[DEPTS[3]]["fee"] = Decimal("1.2")  # 12000 元 = 1.2 万元
+    for i in (20, 21):  # two drafts whose 总体情况 is the same paragraph
+        r = Report(DEPTS[i], YEAR)
+        typed[DEPTS[i]] = _typed(i)
+        r.set_values({("active", "normative", "issued"): typed[DEPTS[i]]["issued"],
+                      ("active", "licensing", "decisions"): typed[DEPTS[i]]["licensing"],
+                      ("active", "fees", "fee_amount"): typed[DEPTS[i]]["fee"],
+                      ("applications", "new", "natural"): typed[DEPTS[i]]["apps"],
+                      ("applications", "granted", "natural"): typed[DEPTS[i]]["apps"]})
+        r.set_text("overview", COPIED)
+        save(r, inbox / f"第{i + 1}局草稿.ogir")
+    shutil.copy(out / f"{DEPTS[0]}{YEAR}年度政府信息公开工作年度报告附表.xlsx", inbox / "档案史志室.xlsx")
+    wb = load_workbook(inbox / "档案史志室.xlsx")
+    wb["封面"]["B3"] = "某某县档案史志研究室"
+    wb.save(inbox / "档案史志室.xlsx")
+
+    # 4. the folder dropped in: who is missing and who has errors
+    view.add_paths([str(inbox)])
+    qtbot.waitUntil(lambda: view.state is not None and len(view.state.readings) == 21, timeout=15_000)
+    board = _rows(view.status)
+    assert view.summary.text() == "名单60个单位：已收到20，未收到40，有错误1，纳入汇总19，未匹配文件1"
+    assert board[DEPTS[30]][4:] == ["未收到", "", "", "", "", "否", "尚未报送"]
+    error_unit = board[DEPTS[7]]
+    assert error_unit[4] == "已收到" and error_unit[7] != "0" and error_unit[9] == "否"
+    assert "勾稽关系" in error_unit[10]
+    assert board[DEPTS[1]][7:10] == ["0", "0", "是"]  # an attachment is not warned for its missing narrative
+    view.attention.setChecked(True)  # 只看需处理的单位: the 40 missing and the one with errors
+    shown = [view.status.item(r, 0).text() for r in range(view.status.rowCount()) if not view.status.isRowHidden(r)]
+    assert len(shown) == 41 and DEPTS[7] in shown and DEPTS[1] not in shown
+    assert [view.others.item(i).text() for i in range(view.others.count())] == [
+        "无法匹配：档案史志室.xlsx（文件中的机关名称“某某县档案史志研究室”不在单位名单中）"]
+    findings = [view.findings.item(i).text() for i in range(view.findings.count())]
+    assert any("某某县第21局" in f and "某某县第22局" in f and "内容雷同" in f for f in findings)
+    assert any(f"“{DEPTS[5]}”的各表格数字全部为0" in f for f in findings)
+
+    # 5. the sums against totals computed here from what the units typed; the error unit left out
+    def expected(key: str, scope_local: bool, with_error: bool = False) -> Decimal:
+        return sum((Decimal(str(v[key])) for name, v in typed.items()
+                    if (with_error or name != DEPTS[7]) and (name in DEPTS or not scope_local)), Decimal(0))
+
+    refs = {"issued": ("active", "normative", "issued"), "licensing": ("active", "licensing", "decisions"),
+            "fee": ("active", "fees", "fee_amount"), "apps": ("applications", "new", "natural")}
+    for key, ref in refs.items():
+        row = view.sum_refs.index(ref)
+        assert Decimal(view.sums.item(row, 2).text()) == expected(key, True), key
+        assert Decimal(view.sums.item(row, 3).text()) == expected(key, False), key
+    assert expected("fee", True) == Decimal("1.2") + sum(Decimal(i) / 4 for i in (1, 2, 4, 6, 8, 9, 10, 11, 12, 13,
+                                                                                    20, 21))
+    view.scope.setCurrentText("本级")  # drill-down: the fee typed in 元 shows as 1.2 (万元)
+    view.sums.selectRow(view.sum_refs.index(refs["fee"]))
+    drilled = _rows(view.drill_list)
+    assert drilled[DEPTS[3]] == [DEPTS[3], "1.2"] and TOWNS[0] not in drilled and DEPTS[7] not in drilled
+
+    # 6. the unit with errors included after confirming; exported drafts and workbook
+    row = next(r for r in range(view.status.rowCount()) if view.status.item(r, 0).text() == DEPTS[7])
+    view.status.selectRow(row)
+    view.toggle_include()
+    assert "纳入汇总20" in view.summary.text()
+    result = tmp_path / "汇总结果"
+    result.mkdir()
+    view.export_to(result)
+    local = load(result / "本级汇总.ogir")
+    for key, ref in refs.items():
+        assert Decimal(str(local.number(ref))) == expected(key, True, with_error=True), key
+    assert local.number(("applications", "granted", "natural")) == expected("apps", True, True) + 1
+    assert f"以下单位的报告有错误，经确认仍纳入汇总：{DEPTS[7]}。" in local.texts["other"]
+    assert "共汇总16个单位的报告" in local.texts["other"]  # 14 attachments + 2 drafts of departments
+    book = load_workbook(result / "汇总.xlsx")
+    assert {"汇总", "报送情况", "问题清单", DEPTS[3]} <= set(book.sheetnames)
+    assert book[DEPTS[3]].oddHeader.center.text == f"{DEPTS[3]}（2026年度）"
+    status = {r[0]: r for r in book["报送情况"].iter_rows(min_row=2, values_only=True)}
+    assert status[DEPTS[30]][4] == "未收到" and status[DEPTS[7]][10] == "是"
