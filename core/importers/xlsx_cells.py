@@ -9,26 +9,25 @@ holds a formula and that formula's text (a script-written workbook has no
 cached results), and which cells a merge covers (openpyxl blanks them).
 
 This module reads exactly that with the standard library's parser (the one
-openpyxl uses), after xlsx_guard bounded the archive; every part is checked
-for a DTD again just before it is parsed.  Each cell type follows openpyxl's
-rules (worksheet/_reader.py, reader/strings.py, styles/stylesheet.py) so that
-both readers agree; tests compare them cell by cell.  Errors are left to the
-caller, which turns them into "not a valid Excel file".
+openpyxl uses), after xlsx_guard bounded the archive; xlsx_parts reads the
+workbook-level parts and checks every part for a DTD again just before it is
+parsed.  Each cell type follows openpyxl's rules (worksheet/_reader.py) so
+that both readers agree, except for East Asian built-in dates
+(xlsx_parts.EAST_ASIAN_DATES); tests compare them cell by cell.  Errors are
+left to the caller, which turns them into "not a valid Excel file".
 """
 from __future__ import annotations
 
-import posixpath
 import zipfile
 from io import BytesIO
 from typing import Any
-from xml.etree.ElementTree import Element, fromstring
+from xml.etree.ElementTree import Element
 
 from openpyxl.formula.translate import Translator
-from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
 from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter, range_boundaries
 from openpyxl.utils.datetime import MAC_EPOCH, WINDOWS_EPOCH, from_excel, from_ISO8601
 
-from .xlsx_guard import check_xml_part
+from .xlsx_parts import local_name, ns_of, number_formats, parse_part, relationships, shared_strings, string_text
 
 Coord = tuple[int, int]
 _Formula = tuple[str | None, str | None, str | None]  # <f t="…" si="…">text</f>
@@ -36,14 +35,6 @@ _Formula = tuple[str | None, str | None, str | None]  # <f t="…" si="…">text
 # Covered cells blanked over all merges of a sheet: an attachment has a few
 # hundred; a hostile "A1:XFD1048576" must not walk 17 billion cells.
 MAX_MERGE_WORK = 500_000
-
-
-# Built-in number formats of the East Asian locales, all dates or times (ECMA-376 Part 1,
-# 18.8.30: in zh-CN 27 = yyyy"年"m"月", 31 = yyyy"年"m"月"d"日", 32 = h"时"mm"分" …).  Excel in
-# Chinese uses these ids for its own date formats and, being built in, writes no code for them;
-# openpyxl knows none of them and reads a bare number, so a 成文日期 entered as a date on the cover
-# became "45677".  The one place where this reader deliberately differs from openpyxl.
-EAST_ASIAN_DATES = frozenset(range(27, 37)) | frozenset(range(50, 59))
 
 
 class TooComplex(Exception):
@@ -106,81 +97,6 @@ class Book:
         return next((ws for ws in self.worksheets if ws.title == title), None)
 
 
-def _ns(tag: str) -> str:
-    """The namespace part "{…}" of a tag: transitional and strict OOXML alike."""
-    return tag[: tag.index("}") + 1] if tag.startswith("{") else ""
-
-
-def _local(tag: str) -> str:
-    return tag.rpartition("}")[2]
-
-
-def _parse(z: zipfile.ZipFile, part: str, name: str) -> Element:
-    xml = z.read(part)
-    check_xml_part(xml, part, name)
-    return fromstring(xml)  # noqa: S314 - DTDs refused just above; sizes bounded by check_archive
-
-
-def _rels(z: zipfile.ZipFile, part: str, name: str) -> dict[str, tuple[str, str]]:
-    """Relationship id -> (type, part) of a part, targets resolved against its folder."""
-    folder, base = posixpath.split(part)
-    path = posixpath.join(folder, "_rels", base + ".rels")
-    if path not in z.NameToInfo:
-        return {}
-    out = {}
-    for rel in _parse(z, path, name):
-        rid, target = rel.get("Id"), rel.get("Target")
-        if rid is None or target is None or rel.get("TargetMode") == "External":
-            continue
-        resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
-        out[rid] = (rel.get("Type") or "", resolved)
-    return out
-
-
-def _text(node: Element, ns: str) -> str:
-    """A string item's text: its plain <t> and the <t> of each rich-text run, without
-    phonetic guides (openpyxl's Text.content)."""
-    plain: str | None = None
-    runs: list[str] = []
-    for child in node:
-        if child.tag == ns + "t":
-            plain = child.text
-        elif child.tag == ns + "r":
-            t = None
-            for sub in child:
-                if sub.tag == ns + "t":
-                    t = sub.text
-            if t is not None:
-                runs.append(t)
-    return (plain or "") + "".join(runs)
-
-
-def _shared_strings(root: Element) -> list[str]:
-    ns = _ns(root.tag)
-    # openpyxl drops the escape prefix of "_x005F_xHHHH_" and keeps the rest as written
-    return [_text(si, ns).replace("x005F_", "") for si in root if si.tag == ns + "si"]
-
-
-def _number_formats(root: Element) -> tuple[list[str | None], set[int], set[int]]:
-    """Number format of each cell style, and the styles that make a number a date / a duration."""
-    ns = _ns(root.tag)
-    custom: dict[int, str] = {}
-    ids: list[int] = []
-    for section in root:
-        if section.tag == ns + "numFmts":
-            for nf in section:
-                if nf.tag == ns + "numFmt":
-                    custom[int(nf.get("numFmtId", "0"))] = nf.get("formatCode", "")
-        elif section.tag == ns + "cellXfs":
-            ids = [int(xf.get("numFmtId", "0")) for xf in section if xf.tag == ns + "xf"]
-    # a workbook's own code wins over the built-in one of the same id (openpyxl's _normalise_numbers)
-    formats = [custom[i] if i in custom else BUILTIN_FORMATS.get(i) for i in ids]
-    dates = {i for i, (fmt_id, fmt) in enumerate(zip(ids, formats))
-             if is_date_format(fmt) or (fmt is None and fmt_id in EAST_ASIAN_DATES)}
-    durations = {i for i, fmt in enumerate(formats) if is_timedelta_format(fmt)}
-    return formats, dates, durations
-
-
 def _cast_number(text: str) -> int | float:
     return float(text) if "." in text or "E" in text or "e" in text else int(text)
 
@@ -194,7 +110,7 @@ def _cell_value(c: Element, ns: str, kind: str, style: int, strings: list[str], 
     """The value openpyxl gives a cell with data_only=True (a formula's cached result)."""
     if kind == "inlineStr":
         child = c.find(ns + "is")
-        return _text(child, ns) if child is not None else None
+        return string_text(child, ns) if child is not None else None
     text = c.findtext(ns + "v") or None
     if text is None:
         return None
@@ -299,30 +215,30 @@ def _unmerge(ws: Sheet, root: Element, ns: str) -> None:
 def read_book(data: bytes, name: str) -> Book:
     """The worksheets of an .xlsx (chart sheets and missing parts left out, as openpyxl does)."""
     with zipfile.ZipFile(BytesIO(data)) as z:
-        top = _rels(z, "", name)
+        top = relationships(z, "", name)
         main = next((part for kind, part in top.values() if kind.endswith("/officeDocument")), "xl/workbook.xml")
-        workbook = _parse(z, main, name)
-        ns = _ns(workbook.tag)
-        rels = _rels(z, main, name)
+        workbook = parse_part(z, main, name)
+        ns = ns_of(workbook.tag)
+        rels = relationships(z, main, name)
         by_kind = {kind.rpartition("/")[2]: part for kind, part in rels.values()}
         strings: list[str] = []
         if by_kind.get("sharedStrings") in z.NameToInfo:
-            strings = _shared_strings(_parse(z, by_kind["sharedStrings"], name))
+            strings = shared_strings(parse_part(z, by_kind["sharedStrings"], name))
         formats: tuple[list[str | None], set[int], set[int]] = ([], set(), set())
         if by_kind.get("styles") in z.NameToInfo:
-            formats = _number_formats(_parse(z, by_kind["styles"], name))
+            formats = number_formats(parse_part(z, by_kind["styles"], name))
         pr = workbook.find(ns + "workbookPr")
         epoch = MAC_EPOCH if pr is not None and pr.get("date1904") in ("1", "true") else WINDOWS_EPOCH
         styles = _Styles(*formats, epoch)
         sheets = []
         listed = workbook.find(ns + "sheets")
         for entry in listed if listed is not None else ():
-            rid = next((v for k, v in entry.attrib.items() if k.startswith("{") and _local(k) == "id"), None)
+            rid = next((v for k, v in entry.attrib.items() if k.startswith("{") and local_name(k) == "id"), None)
             kind, part = rels.get(rid or "", ("", ""))
             if not kind.endswith("/worksheet") or part not in z.NameToInfo:
                 continue
-            root = _parse(z, part, name)
-            sns = _ns(root.tag)
+            root = parse_part(z, part, name)
+            sns = ns_of(root.tag)
             ws = Sheet(entry.get("name", ""))
             ws.formats = styles.formats
             data_el = root.find(sns + "sheetData")
