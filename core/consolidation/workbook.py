@@ -3,6 +3,7 @@
 sheet, a findings sheet and one sheet per included unit."""
 from __future__ import annotations
 
+import math
 import re
 from io import BytesIO
 from pathlib import Path
@@ -39,6 +40,29 @@ def _header(ws: Worksheet, values: tuple[str, ...], widths: tuple[float, ...]) -
     ws.freeze_panes = "A2"
     # printed on A4 across one page width (the 栏目 column is long)
     print_on_a4(ws, landscape=True, fit_height=False)
+
+
+def _wrap(ws: Worksheet, columns: tuple[int, ...]) -> None:
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    from ..text_width import text_units
+
+    wrap = Alignment(wrap_text=True, vertical="top")
+    widths = {i: float(ws.column_dimensions[get_column_letter(i)].width or 10) for i in columns}
+    top = Alignment(vertical="top")  # every cell of a tall row starts on its first line
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = top
+        lines = 1
+        for i in columns:
+            cell = row[i - 1]
+            cell.alignment = wrap
+            per_line = max(widths[i] - 1, 1)  # Excel's width counts half-width characters
+            lines = max(lines, sum(max(1, math.ceil(text_units(part) * 2 / per_line))
+                                   for part in str(cell.value or "").split("\n")))
+        # spreadsheet programs do not grow the rows of a written file: set the height for the wrapped lines
+        ws.row_dimensions[row[0].row].height = 15 * min(lines, 8)
 
 
 def status_rows(c: Consolidation) -> list[list[Any]]:
@@ -111,9 +135,12 @@ def build(c: Consolidation) -> Any:
                     title = national.cell(row=1, column=PLACEMENT.left)
                     title.value = f"{title.value}（{reports[scope].meta.agency}{scope}汇总）"
     status = wb.create_sheet(STATUS_SHEET)
-    _header(status, STATUS_HEADER, (30, 10, 6, 10, 10, 12, 30, 17, 7, 7, 9, 60, 30))
+    # Narrow columns with long texts wrapped: at one page wide on A4 the sheet stays readable when printed
+    # (238 characters of column width shrank the print to about 40 %).
+    _header(status, STATUS_HEADER, (24, 8, 6, 10, 8, 10, 24, 16, 6, 6, 8, 40, 20))
     for row in status_rows(c):
         status.append(row)
+    _wrap(status, (1, 7, 12, 13))
     findings = wb.create_sheet(FINDINGS_SHEET)
     _header(findings, ("严重程度", "规则", "单位", "说明"), (9, 10, 30, 100))
     for row in finding_rows(c):

@@ -48,3 +48,23 @@ def test_excel_attachments_are_not_warned_for_the_narrative_they_cannot_hold(tmp
     assert excel.state == "已收到" and not [w for w in excel.warnings if "尚未填写" in w]
     # a draft can hold the narrative: its empty sections are still pointed out
     assert "“五、存在的主要问题及改进情况”尚未填写。" in drafted.warnings
+
+
+def test_status_sheet_wraps_long_texts_so_it_prints_readably(tmp_path: Path) -> None:
+    from core.consolidation import Unit, Workspace
+    from core.consolidation.session import Consolidation, add_paths, read_all
+    from core.consolidation.workbook import build
+
+    path = _filled_template(tmp_path, "某某县司法局", 2)
+    wb = load_workbook(path)
+    wb["表三 申请情况"]["D8"] = 1  # 予以公开 without any application: 表三 does not balance
+    wb.save(path)
+    ws = Workspace(2026, "某某县人民政府", [Unit("某某县司法局"), Unit("某某县水利局")])
+    add_paths(ws, [tmp_path])
+    sheet = build(Consolidation(ws, read_all(f.path for f in ws.files)))["报送情况"]
+    header = [c.value for c in sheet[1]]
+    rows = {r[0].value: r for r in sheet.iter_rows(min_row=2)}
+    error = rows["某某县司法局"][header.index("错误")]
+    assert "勾稽关系" in error.value and error.alignment.wrap_text
+    # the columns fit an A4 landscape page at a readable scale (about 190 character widths)
+    assert sum(sheet.column_dimensions[chr(65 + i)].width for i in range(len(header))) <= 190
