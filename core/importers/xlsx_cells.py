@@ -27,6 +27,7 @@ from openpyxl.formula.translate import Translator
 from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter, range_boundaries
 from openpyxl.utils.datetime import MAC_EPOCH, WINDOWS_EPOCH, from_excel, from_ISO8601
 
+from .xlsx_guard import MAX_CELLS, check_sheet_size, too_big
 from .xlsx_parts import local_name, ns_of, number_formats, parse_part, relationships, shared_strings, string_text
 
 Coord = tuple[int, int]
@@ -141,8 +142,9 @@ def _row_number(text: str) -> int:
         return int(value)
 
 
-def _read_cells(ws: Sheet, data: Element, ns: str, strings: list[str], styles: _Styles) -> None:
-    row_no = 0
+def _read_cells(ws: Sheet, data: Element, ns: str, strings: list[str], styles: _Styles) -> int:
+    """Fill `ws` from <sheetData>; returns the number of cells read."""
+    row_no = count = 0
     for row in data:
         if row.tag != ns + "row":
             continue
@@ -152,6 +154,7 @@ def _read_cells(ws: Sheet, data: Element, ns: str, strings: list[str], styles: _
         for c in row:
             if c.tag != ns + "c":
                 continue
+            count += 1
             ref = c.get("r")
             if ref:
                 at = coordinate_to_tuple(ref)
@@ -174,6 +177,7 @@ def _read_cells(ws: Sheet, data: Element, ns: str, strings: list[str], styles: _
             ws.formulas[at] = (kind, f.text, si)
             if kind == "shared" and f.text and si is not None and si not in ws.shared:
                 ws.shared[si] = ("=" + f.text, ref or f"{get_column_letter(at[1])}{at[0]}")
+    return count
 
 
 def _put(cells: dict[Coord, Any], at: Coord, value: Any) -> None:
@@ -231,19 +235,26 @@ def read_book(data: bytes, name: str) -> Book:
         epoch = MAC_EPOCH if pr is not None and pr.get("date1904") in ("1", "true") else WINDOWS_EPOCH
         styles = _Styles(*formats, epoch)
         sheets = []
+        seen: set[str] = set()  # ten thousand entries naming one big part must not parse it ten thousand times
+        cells = 0
         listed = workbook.find(ns + "sheets")
         for entry in listed if listed is not None else ():
             rid = next((v for k, v in entry.attrib.items() if k.startswith("{") and local_name(k) == "id"), None)
             kind, part = rels.get(rid or "", ("", ""))
-            if not kind.endswith("/worksheet") or part not in z.NameToInfo:
+            if not kind.endswith("/worksheet") or part not in z.NameToInfo or part in seen:
                 continue
+            seen.add(part)
+            # check_archive capped sheets in xl/worksheets/; a relationship may point anywhere
+            check_sheet_size(z.getinfo(part), name)
             root = parse_part(z, part, name)
             sns = ns_of(root.tag)
             ws = Sheet(entry.get("name", ""))
             ws.formats = styles.formats
             data_el = root.find(sns + "sheetData")
             if data_el is not None:
-                _read_cells(ws, data_el, sns, strings, styles)
+                cells += _read_cells(ws, data_el, sns, strings, styles)
+                if cells > MAX_CELLS:
+                    raise too_big(name, f"有超过{MAX_CELLS}个单元格")
             _unmerge(ws, root, sns)
             sheets.append(ws)
     return Book(sheets)

@@ -30,6 +30,9 @@ _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]{1,3})?(\d+)?(?::([A
 _LONG_NUMBER = re.compile(rb"<(?:\w+:)?v>\s*[-+]?\d{%d,}" % (MAX_NUMBER_DIGITS + 1))
 _CELL_REF = re.compile(rb'<(?:\w+:)?c\s[^>]*?r="([A-Z]{1,3}\d{1,7})"')
 _CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s>]")
+# A shared-string item: counted in every part (its part is found by relationship, not by name).
+# An 80 KB file of 1.5 million tiny strings cost openpyxl 31 s and any tree parser hundreds of MB.
+_STRING_TAG = re.compile(rb"<(?:\w+:)?si[\s>]")
 # OOXML parts never declare a DTD; one that does is built to attack the parser.
 _DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)")
 
@@ -62,7 +65,7 @@ def refuse_container(data: bytes, name: str) -> None:
         raise XlsxImportError([f"“{name}”是旧版 Excel 97-2003 格式（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再导入。"])
 
 
-def _too_big(name: str, what: str) -> XlsxImportError:
+def too_big(name: str, what: str) -> XlsxImportError:
     return XlsxImportError([(
         f"“{name}”{what}，远超年报附表的规模（约200个数字），不予导入。"
         "如果这是填好的附表，请删除其中无关的工作表和内容，或把三张表复制到空白模板中再导入。")])
@@ -80,6 +83,13 @@ def _dtd_error(part: str, name: str) -> XlsxImportError:
         "可能是被恶意构造的文件，不予导入。")])
 
 
+def check_sheet_size(info: zipfile.ZipInfo, name: str, max_sheet_bytes: int = MAX_SHEET_BYTES) -> None:
+    """check_archive's size cap on one worksheet, wherever the workbook keeps it: check_archive
+    knows sheets by their usual folder, a reader finds them by relationship."""
+    if info.file_size > max_sheet_bytes:
+        raise too_big(name, f"的工作表（{info.filename}）解压后有{_mb(info.file_size)}")
+
+
 def check_xml_part(xml: bytes, part: str, name: str) -> None:
     """The same refusals as check_archive's scan, on one part about to be parsed:
     check_archive stops scanning at the first damaged part, so a part read
@@ -89,9 +99,25 @@ def check_xml_part(xml: bytes, part: str, name: str) -> None:
         raise _dtd_error(part, name)
 
 
-def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, sheet: bool) -> int:
-    """Stream one XML part: refuse a DTD or an over-long number; return its cell count."""
-    cells = 0
+class _Counts:
+    """Cells and shared strings seen so far in the archive, refused as soon as one passes the cap
+    (after the chunk that passes it, not at the end of a part that may unpack to 30 MB)."""
+
+    def __init__(self, name: str, cap: int) -> None:
+        self.name, self.cap = name, cap
+        self.cells = self.strings = 0
+
+    def add(self, cells: int, strings: int) -> None:
+        self.cells += cells
+        self.strings += strings
+        if self.cells > self.cap:
+            raise too_big(self.name, f"有超过{self.cap}个单元格")
+        if self.strings > self.cap:  # a workbook has no more distinct texts than cells
+            raise too_big(self.name, f"有超过{self.cap}条共享文字")
+
+
+def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, sheet: bool, counts: _Counts) -> None:
+    """Stream one XML part: refuse a DTD or an over-long number; count its cells and shared strings."""
     tail = b""
     first = True
     with zf.open(info) as fh:
@@ -115,10 +141,9 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, sheet: boo
                     raise XlsxImportError([(
                         f"“{name}”的内部文件“{info.filename}”中{where}的数字超过{MAX_NUMBER_DIGITS}位，"
                         "不是有效的年报数字，不予导入。")])
-                cells += len(_CELL_TAG.findall(chunk))
+            counts.add(len(_CELL_TAG.findall(chunk)) if sheet else 0, len(_STRING_TAG.findall(chunk)))
             # Keep enough of the end to match a pattern cut across two chunks.
             tail = window[-256:]
-    return cells
 
 
 def _check_dimension(head: bytes, part: str, name: str) -> None:
@@ -128,7 +153,7 @@ def _check_dimension(head: bytes, part: str, name: str) -> None:
     rows = int(m.group(4))
     cols = _col_number(m.group(3))
     if rows > MAX_ROWS or cols > MAX_COLS:
-        raise _too_big(name, f"的工作表（{part}）声明了{rows}行×{cols}列")
+        raise too_big(name, f"的工作表（{part}）声明了{rows}行×{cols}列")
 
 
 # An office's request register (台账) is far larger than an attachment: 20,000
@@ -143,7 +168,7 @@ def check_archive(data: bytes, name: str, *, max_cells: int = MAX_CELLS, max_she
     openpyxl, whose error the caller turns into "not a valid .xlsx"."""
     max_xml_bytes = max(MAX_XML_BYTES, max_sheet_bytes * 2)
     if len(data) > MAX_FILE_BYTES:
-        raise _too_big(name, f"有{_mb(len(data))}")
+        raise too_big(name, f"有{_mb(len(data))}")
     try:
         zf = zipfile.ZipFile(BytesIO(data))
     except Exception:  # noqa: BLE001 - not a zip at all: openpyxl's error becomes "not a valid file"
@@ -151,22 +176,19 @@ def check_archive(data: bytes, name: str, *, max_cells: int = MAX_CELLS, max_she
     with zf:
         infos = zf.infolist()
         if len(infos) > MAX_ENTRIES:
-            raise _too_big(name, f"内含{len(infos)}个文件")
+            raise too_big(name, f"内含{len(infos)}个文件")
         xml = [i for i in infos if i.filename.lower().endswith((".xml", ".rels", ".vml"))]
         total = sum(i.file_size for i in xml)
         if total > max_xml_bytes:
-            raise _too_big(name, f"解压后有{_mb(total)}的表格数据")
+            raise too_big(name, f"解压后有{_mb(total)}的表格数据")
         sheets = [i for i in xml if i.filename.startswith("xl/worksheets/")]
         sheet_parts = {i.filename for i in sheets}
         for info in sheets:
-            if info.file_size > max_sheet_bytes:
-                raise _too_big(name, f"的工作表（{info.filename}）解压后有{_mb(info.file_size)}")
-        cells = 0
+            check_sheet_size(info, name, max_sheet_bytes)
+        counts = _Counts(name, max_cells)
         try:
             for info in xml:
-                cells += _scan_part(zf, info, name, info.filename in sheet_parts)
-                if cells > max_cells:
-                    raise _too_big(name, f"有超过{max_cells}个单元格")
+                _scan_part(zf, info, name, info.filename in sheet_parts, counts)
         except XlsxImportError:
             raise
         except Exception:  # noqa: BLE001 - zlib.error, BadZipFile, unknown compression, encrypted entries...

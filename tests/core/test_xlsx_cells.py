@@ -272,6 +272,42 @@ def test_a_dtd_in_a_part_the_archive_scan_did_not_reach_is_refused(tmp_path):
         read_xlsx_bytes(bytes(raw), "evil.xlsx")
 
 
+def _with_parts(data: bytes, replace: dict[str, bytes], add: dict[str, bytes] | None = None) -> bytes:
+    out = BytesIO()
+    with zipfile.ZipFile(BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, replace.get(info.filename, src.read(info.filename)))
+        for part, content in (add or {}).items():
+            dst.writestr(part, content)
+    return out.getvalue()
+
+
+def test_a_flood_of_shared_strings_is_refused_before_parsing():
+    data = LIBREOFFICE.read_bytes()
+    strings = zipfile.ZipFile(BytesIO(data)).read("xl/sharedStrings.xml")
+    flood = strings.replace(b"</sst>", b"<si><t>x</t></si>" * 150_000 + b"</sst>")
+    with pytest.raises(XlsxImportError, match="有超过100000条共享文字"):
+        read_xlsx_bytes(_with_parts(data, {"xl/sharedStrings.xml": flood}), "strings.xlsx")
+
+
+def test_a_sheet_kept_outside_the_usual_folder_has_the_same_size_cap():
+    # check_archive knows sheets by xl/worksheets/; the relationship may name any part
+    rels = WORKBOOK_RELS.replace('Target="worksheets/sheet1.xml"', 'Target="data/sheet1.xml"').encode()
+    padded = SHEET1.replace("<sheetData>", "<sheetData>" + " " * (9 * 1024 * 1024)).encode()
+    data = _with_parts(excel_like(), {"xl/_rels/workbook.xml.rels": rels}, {"xl/data/sheet1.xml": padded})
+    with pytest.raises(XlsxImportError, match="工作表（xl/data/sheet1.xml）解压后有9 MB"):
+        read_xlsx_bytes(data, "moved.xlsx")
+
+
+def test_a_part_named_by_many_sheets_is_read_once():
+    entries = "".join(f'<sheet name="表{i}" sheetId="{i + 3}" r:id="rId1"/>' for i in range(3000))
+    workbook = workbook_xml(False).replace("</sheets>", entries + "</sheets>").encode()
+    t0 = time.perf_counter()
+    book = read_book(_with_parts(excel_like(), {"xl/workbook.xml": workbook}), "t.xlsx")
+    assert time.perf_counter() - t0 < 1.0
+    assert book.sheetnames == ["数据", "前缀"]
+
+
 def test_a_merge_over_an_input_cell_blanks_it_as_excel_shows_it(tmp_path: Path):
     # Someone merged 本年新收 自然人 with the cell to its right: Excel shows only the left value.
     from core.importers.xlsx import import_xlsx
