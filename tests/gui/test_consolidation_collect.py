@@ -41,8 +41,9 @@ def test_collect_shows_progress_and_cancel_stops_before_the_next_file(window, qt
     view.ask_unsaved = lambda: DISCARD  # closing the window at the end must not ask
     view.ws = Workspace(2021, "某某县人民政府", [Unit(n) for n in names])
     view.refresh()
+    before = set(jobs._RUNNING)  # a job of an earlier test may still be listed
     view.add_paths([str(got)])
-    (job,) = [j for j in jobs._RUNNING if j.title == "正在读取各单位的文件"]
+    (job,) = [j for j in jobs._RUNNING - before if j.title == "正在读取各单位的文件"]
     qtbot.waitUntil(lambda: job._dialog is not None and job._dialog.labelText() == "正在读取 u02.xlsx",
                     timeout=10_000)
     assert (job._dialog.value(), job._dialog.maximum()) == (2, 12)
