@@ -7,7 +7,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from .collect import Reading, normalise
+from .collect import Reading, abbreviates, normalise
 from .errors import ConsolidationError
 from .workspace import Collected, Workspace
 
@@ -23,12 +23,13 @@ def _entry(ws: Workspace, path: str) -> Collected:
 
 
 def similarity(a: str, b: str) -> float:
-    """How alike two names are once normalised (0..1); one name inside the other counts as 0.8 at least."""
+    """How alike two names are once normalised (0..1); one name inside the other, or a short form of it
+    (人社局), counts as 0.8 at least."""
     x, y = normalise(a), normalise(b)
     if not x or not y:
         return 0.0
     score = SequenceMatcher(None, x, y, autojunk=False).ratio()
-    if len(x) >= 2 and len(y) >= 2 and (x in y or y in x):
+    if len(x) >= 2 and len(y) >= 2 and (x in y or y in x) or abbreviates(x, y) or abbreviates(y, x):
         score = max(score, 0.8)
     return score
 

@@ -139,6 +139,19 @@ def normalise(name: str) -> str:
     return _TITLE.sub("", text)
 
 
+def abbreviates(short: str, name: str) -> bool:
+    """Whether `short` is a customary short form of `name` (both normalised): its characters appear in
+    `name` in order, e.g. 县科技局 for 某某县科学技术局, 人社局 for 人力资源和社会保障局, 卫健委 for 卫生健康委员会."""
+    if len(short) < 3 or len(short) >= len(name):
+        return False
+    if name.startswith(short):  # 城关镇 for 城关镇人民政府
+        return True
+    if short[-1] not in name[-4:]:  # the kind of body (局, 委, 办, 镇) ends both names
+        return False
+    rest = iter(name)
+    return all(ch in rest for ch in short)
+
+
 @record
 class Match:
     unit: str  # roster name, "" when nothing fits
@@ -163,9 +176,13 @@ class Matcher:
         if key in self.exact:
             return Match(self.exact[key], "exact", 1.0)
         best = Match("", "", 0.0)
+        # a short form (人社局) is proposed when it fits one roster name only
+        short_of = [unit for other, unit in self.names if abbreviates(key, other)]
         for other, unit in self.names:
             score = 0.0
             if len(other) >= 4 and len(key) >= 4 and (other in key or key in other):
+                score = FUZZY
+            elif short_of == [unit]:
                 score = FUZZY
             m = SequenceMatcher(None, key, other, autojunk=False)
             if m.real_quick_ratio() > max(score, best.score) and m.quick_ratio() > max(score, best.score):

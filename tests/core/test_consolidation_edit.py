@@ -119,7 +119,7 @@ def test_move_and_undo_restore_the_roster_and_the_assignment() -> None:
 def test_a_file_assigned_by_hand_stays_and_duplicates_are_kept_or_replaced(tmp_path: Path) -> None:
     ws = roster_ws()
     old = write(unit_report("某某县教育局", issued=2), tmp_path, "教育局.ogir")
-    odd = write(unit_report("县教育", issued=3), tmp_path, "扫描件.ogir")  # a name nothing matches
+    odd = write(unit_report("县教体局", issued=3), tmp_path, "扫描件.ogir")  # a name nothing matches (县教育 is a short form now)
     for p in (old, odd):
         ws.add_file(str(p))
     state = Consolidation(ws, read_all([str(old), str(odd)]))

@@ -68,3 +68,24 @@ def test_status_sheet_wraps_long_texts_so_it_prints_readably(tmp_path: Path) -> 
     assert "勾稽关系" in error.value and error.alignment.wrap_text
     # the columns fit an A4 landscape page at a readable scale (about 190 character widths)
     assert sum(sheet.column_dimensions[chr(65 + i)].width for i in range(len(header))) <= 190
+
+
+def test_customary_short_names_are_proposed_for_confirmation() -> None:
+    from core.consolidation import Unit, Workspace
+    from core.consolidation.assignment import ranked_units
+    from core.consolidation.collect import Reading, match_name
+
+    units = [Unit(n) for n in ("某某县科学技术局", "某某县人力资源和社会保障局", "某某县卫生健康委员会",
+                               "某某县人民防空办公室", "城关镇人民政府", "某某县统计局", "某某县审计局")]
+    for short, full in (("县科技局", "某某县科学技术局"), ("人社局", "某某县人力资源和社会保障局"),
+                        ("卫健委", "某某县卫生健康委员会"), ("人防办", "某某县人民防空办公室"),
+                        ("城关镇", "城关镇人民政府")):
+        m = match_name(short, units)
+        assert (m.unit, m.how) == (full, "fuzzy"), short  # proposed, counted only after 确认匹配
+    assert match_name("县局", units).unit == ""  # too short to tell
+    assert match_name("县政府", units).unit == ""
+    assert match_name("计局", [Unit("某某县统计局"), Unit("某某县审计局")]).unit == ""  # fits two: no proposal
+    # 指定单位 lists the unit a short name stands for first
+    ws = Workspace(2026, "某某县人民政府", units)
+    reading = Reading("科技局.xlsx", "Excel附表")
+    assert ranked_units(ws, reading, "科技局.xlsx")[0][0] == "某某县科学技术局"

@@ -91,10 +91,10 @@ def test_unmatched_file_assigned_from_a_similarity_sorted_list_and_saved(window,
     view = _view(window)
     view.set_workspace(Workspace(2024, "某某县人民政府", [Unit("某某县财政局"), Unit("某某县教育局")]), None)
     first = write(unit_report("某某县教育局", 2024, issued=2), tmp_path, "教育局.ogir")
-    odd = write(unit_report("县教育", 2024, issued=3), tmp_path, "扫描件.ogir")
+    odd = write(unit_report("县教体局", 2024, issued=3), tmp_path, "扫描件.ogir")
     view.add_paths([str(first), str(odd)])
     qtbot.waitUntil(lambda: _states(view).get("某某县教育局") == "已收到", timeout=10_000)
-    assert _others(view) == ["无法匹配：扫描件.ogir（文件中的机关名称“县教育”不在单位名单中）"]
+    assert _others(view) == ["无法匹配：扫描件.ogir（文件中的机关名称“县教体局”不在单位名单中）"]
     view.others.setCurrentRow(0)
     offered: list[list[tuple[str, float]]] = []
 
