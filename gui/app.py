@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 from . import settings as app_settings
 from .first_frame import after_first_frame, quit_after_first_frame
 from .icons import app_icon
+from .input_method import REQUIRED_LINUX_PLUGINS, check_input_plugins, prepare_input_method
 from .messages import show_error
 
 CJK_UI_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
@@ -147,8 +148,16 @@ def _qt_check() -> str:
     chart = render_image(graphics(load(sample_path()))[0].svg)
     if chart.width() != 1080 or chart.height() < 1000:
         raise RuntimeError(f"图解绘制异常（{chart.width()}×{chart.height()}）")
+    # input methods: every bundled plugin loads into this Qt, and the Linux package
+    # carries fcitx's (统信UOS/麒麟) and ibus's.  From source only the ones the package
+    # would ship are loaded (the wheel has others whose libraries it lacks).
+    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+    if getattr(sys, "frozen", False) and sys.platform.startswith("linux"):
+        ims = check_input_plugins(plugins, REQUIRED_LINUX_PLUGINS)
+    else:
+        ims = check_input_plugins(plugins, (), REQUIRED_LINUX_PLUGINS)
     return (f"PySide6 {__import__('PySide6').__version__}，平台 {app.platformName()}，中文翻译已加载，"
-            f"图解可绘制（{chart.width()}×{chart.height()}）")
+            f"图解可绘制（{chart.width()}×{chart.height()}），输入法插件可加载（{ims}）")
 
 
 def self_test(out_dir: str) -> int:
@@ -168,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.self_test:
         gc.enable()
         return self_test(args.self_test)
+    # before the QApplication: Qt reads the input-method variables when it is made
+    prepare_input_method(Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)))
     QApplication.setApplicationName("OGI Report")
     QApplication.setOrganizationName("OGI Report")
     QApplication.setApplicationDisplayName(APP_NAME)

@@ -10,6 +10,8 @@ version="$(python3 installer/metadata.py)"
 venv="$root/build/linux-venv"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/python" -m pip install -q --disable-pip-version-check ".[build]"
+# fcitx input-context plugin for the bundled Qt (Chinese input on 统信UOS/麒麟)
+bash installer/linux/build_fcitx_plugin.sh
 rm -rf build/linux dist/linux
 t0=$(date +%s)
 "$venv/bin/pyinstaller" --noconfirm --log-level WARN --distpath dist/linux --workpath build/linux installer/ogi_report.spec
@@ -22,6 +24,17 @@ echo "== window start (offscreen)"
 home="$(mktemp -d)"
 OGI_REPORT_HOME="$home" OGI_REPORT_QUIT_AFTER_SHOW=1 QT_QPA_PLATFORM=offscreen "$app/OGIReport" --sample
 rm -rf "$home"
+if command -v xvfb-run >/dev/null 2>&1; then
+    # The input-method plugins load in the self-test above; here the window must also
+    # start on a real X display when the session asks for fcitx or ibus but none runs.
+    for im in fcitx ibus; do
+        echo "== window start (Xvfb, QT_IM_MODULE=$im, no input method running)"
+        home="$(mktemp -d)"
+        OGI_REPORT_HOME="$home" OGI_REPORT_QUIT_AFTER_SHOW=1 QT_IM_MODULE=$im QT_QPA_PLATFORM=xcb \
+            timeout 60 xvfb-run -a -s "-screen 0 1366x768x24" "$app/OGIReport" --sample
+        rm -rf "$home"
+    done
+fi
 
 name="OGIReport-${version}-linux-x86_64"
 stage="build/linux-stage/$name"
