@@ -66,7 +66,7 @@ pids+=("$DBUS_SESSION_BUS_PID")
 if [ "$im" = fcitx5 ]; then
     fcitx5 >"$work/im.log" 2>&1 & pids+=($!)
 else
-    fcitx -D >"$work/im.log" 2>&1 & pids+=($!)
+    fcitx -D -s 0 >"$work/im.log" 2>&1 & pids+=($!)
 fi
 sleep 4
 QT_IM_MODULE=fcitx OGI_REPORT_HOME="$work/app-home" "$app" "$draft" >"$work/app.log" 2>&1 & pids+=($!)
