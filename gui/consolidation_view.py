@@ -155,6 +155,9 @@ class ConsolidationView(WorkspaceFiles, WorkspaceChanges, BoardActions, QWidget)
         self.scope.currentIndexChanged.connect(self.drill)
         rl.addWidget(QLabel("所选数字来自以下单位："))
         rl.addWidget(self.scope)
+        self.drill_head = QLabel("在左侧选择一个数字。")
+        self.drill_head.setWordWrap(True)
+        rl.addWidget(self.drill_head)
         self.drill_list = _table(("单位名称", "数值"))
         rl.addWidget(self.drill_list, 1)
         sums.addWidget(self.sums)
@@ -251,7 +254,7 @@ class ConsolidationView(WorkspaceFiles, WorkspaceChanges, BoardActions, QWidget)
             stocks = c.sums.stocks
             _fill(self.sums, [[b.form.table(ref[0]).name, spec.label, plain_number(c.sums.total("本级", ref)),
                                plain_number(c.sums.total("全行政区域", ref)),
-                               "存量" if ref in stocks else "总计" if spec.computed else ""]
+                               "存量：各单位年末数之和" if ref in stocks else "总计" if spec.computed else ""]
                               for ref, spec in b.form.cells.items()])
         else:
             _fill(self.sums, [])
@@ -284,6 +287,12 @@ class ConsolidationView(WorkspaceFiles, WorkspaceChanges, BoardActions, QWidget)
         row = self.sums.currentRow()
         if c is None or c.sums is None or not 0 <= row < len(self.sum_refs):
             _fill(self.drill_list, [])
+            self.drill_head.setText("在左侧选择一个数字。")
             return
-        values = c.sums.drill(self.scope.currentText(), self.sum_refs[row])
+        scope, ref = self.scope.currentText(), self.sum_refs[row]
+        values = c.sums.drill(scope, ref)
         _fill(self.drill_list, [[name, plain_number(v)] for name, v in values])
+        self.drill_head.setText(  # which number the list explains, and how many units it adds up
+            f"{c.board.form.cells[ref].label}\n{scope}合计 {plain_number(c.sums.total(scope, ref))}："
+            f"纳入{scope}的{len(c.sums.units_in(scope))}个单位中{len(values)}个填有数字"
+            + ("（存量：各单位年末数之和）" if ref in c.sums.stocks else ""))

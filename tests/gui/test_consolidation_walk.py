@@ -153,6 +153,10 @@ def test_sixty_units_from_roster_template_to_traceable_sums(window, qtbot, tmp_p
     view.sums.selectRow(view.sum_refs.index(refs["fee"]))
     drilled = _rows(view.drill_list)
     assert drilled[DEPTS[3]] == [DEPTS[3], "1.2"] and TOWNS[0] not in drilled and DEPTS[7] not in drilled
+    view.sums.selectRow(view.sum_refs.index(refs["issued"]))  # 15 departments counted, one returned blank
+    assert view.drill_head.text() == ("第二十条第（一）项 行政规范性文件 / 本年制发件数\n"
+                                      f"本级合计 {expected('issued', True)}：纳入本级的15个单位中14个填有数字")
+    assert len(_rows(view.drill_list)) == 14
 
     # 6. the unit with errors included after confirming; exported drafts and workbook
     row = next(r for r in range(view.status.rowCount()) if view.status.item(r, 0).text() == DEPTS[7])
