@@ -72,8 +72,9 @@ class WorkspaceFiles:
         path = self.window_.ask_open_path("导入单位名单", "单位名单 (*.xlsx *.ogiw)")
         if path is None:
             return
+        notes: list[str] = []
         try:
-            units = load(path).next_year().units if path.suffix.lower() == SUFFIX else read_roster(path)
+            units = load(path).next_year().units if path.suffix.lower() == SUFFIX else read_roster(path, notes)
         except ConsolidationError as exc:
             self.window_.show_error(str(exc), "无法导入名单")
             return
@@ -85,7 +86,11 @@ class WorkspaceFiles:
         def replace() -> None:
             self.ws.units = units
 
-        self.change(f"导入单位名单“{path.name}”", replace)
+        if self.change(f"导入单位名单“{path.name}”", replace):
+            self.window_.status(f"已从“{path.name}”导入{len(units)}个单位", 6000)
+            if notes:
+                self.window_.show_info("导入单位名单", f"已导入{len(units)}个单位。\n" + "\n".join(notes[:10])
+                                       + ("\n……" if len(notes) > 10 else ""))
 
     def save_roster_template(self) -> None:
         from core.consolidation.roster import roster_template_bytes

@@ -39,7 +39,11 @@ def _workspace(args: argparse.Namespace) -> Workspace:
         ws = load(roster)
         ws.files = []
         return ws
-    return Workspace(0, args.name, read_roster(roster))
+    notes: list[str] = []
+    units = read_roster(roster, notes)
+    for note in notes:
+        print(f"单位名单：{note}")
+    return Workspace(0, args.name, units)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -28,7 +28,10 @@ def run(args: argparse.Namespace) -> int:
         else:
             if not args.year:
                 raise CliError("请用 --year 指定报告年度。")
-            ws = Workspace(args.year, "", read_roster(args.roster))
+            notes: list[str] = []
+            ws = Workspace(args.year, "", read_roster(args.roster, notes))
+            for note in notes:
+                print(f"单位名单：{note}")
         paths = write_templates(ws, args.output)
     except ConsolidationError as exc:
         raise CliError(str(exc)) from None

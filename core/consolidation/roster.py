@@ -66,15 +66,18 @@ def _kind(text: str, name: str, where: str) -> str:
     return kind
 
 
-def units_from_rows(rows: list[list[Any]], name: str, sheet: str) -> list[Unit] | None:
-    """The units of one sheet, or None when it has no 单位名称 header."""
+def units_from_rows(rows: list[list[Any]], name: str, sheet: str,
+                    notes: list[str] | None = None) -> list[Unit] | None:
+    """The units of one sheet, or None when it has no 单位名称 header.  A unit listed again with the
+    same (or blank) 类别/本级/全行政区域 is taken once and told in `notes`; listed differently, it is refused."""
     found = next(((h, cols) for h, cols in ((h, _columns([_cell_text(v) for v in raw]))
                                                for h, raw in enumerate(rows[:HEADER_ROWS])) if "单位名称" in cols), None)
     if found is None:
         return None
     h, cols = found
     units: list[Unit] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, int] = {}  # name -> index in units
+    rows_of: dict[str, int] = {}  # name -> its row in the sheet
 
     def at(raw: list[Any], key: str) -> str:
         i = cols.get(key)
@@ -86,8 +89,17 @@ def units_from_rows(rows: list[list[Any]], name: str, sheet: str) -> list[Unit] 
             continue
         where = f"“{name}”工作表“{sheet}”第{n}行"
         if unit_name in seen:
-            raise ConsolidationError(f"{where}的单位“{unit_name}”与第{seen[unit_name]}行重复。")
-        seen[unit_name] = n
+            first = units[seen[unit_name]]
+            again = [at(raw, "类别"), at(raw, "本级"), at(raw, "全行政区域")]
+            kind = _kind(again[0], unit_name, where) if again[0] else first.kind
+            if (kind, _flag(again[1], first.local, f"{where}的“本级”"),
+                    _flag(again[2], first.region, f"{where}的“全行政区域”")) != (first.kind, first.local, first.region):
+                raise ConsolidationError(f"{where}的单位“{unit_name}”与第{rows_of[unit_name]}行重复，"
+                                         "且类别或是否计入本级、全行政区域不同：请删去其中一行。")
+            if notes is not None:
+                notes.append(f"第{n}行的“{unit_name}”与第{rows_of[unit_name]}行重复，只计一次。")
+            continue
+        seen[unit_name], rows_of[unit_name] = len(units), n
         kind = _kind(at(raw, "类别"), unit_name, where)
         local = _flag(at(raw, "本级"), DEFAULT_LOCAL[kind], f"{where}的“本级”")
         region = _flag(at(raw, "全行政区域"), True, f"{where}的“全行政区域”")
@@ -97,7 +109,7 @@ def units_from_rows(rows: list[list[Any]], name: str, sheet: str) -> list[Unit] 
     return units
 
 
-def read_roster_bytes(data: bytes, name: str) -> list[Unit]:
+def read_roster_bytes(data: bytes, name: str, notes: list[str] | None = None) -> list[Unit]:
     from ..importers.errors import XlsxImportError
     from ..importers.xlsx import _open
 
@@ -108,7 +120,7 @@ def read_roster_bytes(data: bytes, name: str) -> list[Unit]:
     try:
         for ws in wb.worksheets:
             rows = [list(r) for r in ws.iter_rows(values_only=True)]
-            units = units_from_rows(rows, name, ws.title)
+            units = units_from_rows(rows, name, ws.title, notes)
             if units is not None:
                 if not units:
                     raise ConsolidationError(f"“{name}”的“{ws.title}”工作表中“单位名称”一列下没有单位。")
@@ -118,7 +130,8 @@ def read_roster_bytes(data: bytes, name: str) -> list[Unit]:
     raise ConsolidationError(f"“{name}”中没有找到表头为“单位名称”的单位名单（表头须在前{HEADER_ROWS}行中）。")
 
 
-def read_roster(path: Path | str) -> list[Unit]:
+def read_roster(path: Path | str, notes: list[str] | None = None) -> list[Unit]:
+    """The units of an Excel list; what was taken as it is but worth telling goes to `notes`."""
     from ..importers.errors import XlsxImportError
     from ..importers.xlsx import read_workbook_file
 
@@ -127,7 +140,7 @@ def read_roster(path: Path | str) -> list[Unit]:
         data = read_workbook_file(path)
     except XlsxImportError as exc:
         raise ConsolidationError(str(exc)) from None
-    return read_roster_bytes(data, path.name)
+    return read_roster_bytes(data, path.name, notes)
 
 
 def roster_template_bytes(ws: Workspace | None = None) -> bytes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from core.consolidation.templates import template_bytes
@@ -89,3 +90,25 @@ def test_customary_short_names_are_proposed_for_confirmation() -> None:
     ws = Workspace(2026, "某某县人民政府", units)
     reading = Reading("科技局.xlsx", "Excel附表")
     assert ranked_units(ws, reading, "科技局.xlsx")[0][0] == "某某县科学技术局"
+
+
+def test_a_unit_listed_twice_in_a_roster(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from core.consolidation import ConsolidationError
+    from core.consolidation.roster import read_roster
+
+    wb = Workbook()
+    for row in (["单位名称", "类别", "本级"], ["某某县教育局", "部门", "是"], ["城关镇人民政府", "", ""],
+                ["某某县 教育局", "", ""]):
+        wb.active.append(row)
+    wb.save(tmp_path / "名单.xlsx")
+    notes: list[str] = []
+    units = read_roster(tmp_path / "名单.xlsx", notes)  # the same unit again: taken once, told
+    assert [(u.name, u.kind, u.local) for u in units] == [("某某县教育局", "部门", True),
+                                                         ("城关镇人民政府", "乡镇街道", False)]
+    assert notes == ["第4行的“某某县教育局”与第2行重复，只计一次。"]
+    wb.active.append(["某某县教育局", "部门", "否"])  # listed again, but out of 本级: which is meant?
+    wb.save(tmp_path / "名单.xlsx")
+    with pytest.raises(ConsolidationError, match="第5行的单位“某某县教育局”与第2行重复，且类别或是否计入本级"):
+        read_roster(tmp_path / "名单.xlsx")
