@@ -19,6 +19,7 @@ left to the caller, which turns them into "not a valid Excel file".
 from __future__ import annotations
 
 import zipfile
+from functools import lru_cache
 from io import BytesIO
 from typing import Any
 from xml.etree.ElementTree import Element
@@ -107,13 +108,13 @@ class _Styles:
         self.formats, self.dates, self.durations, self.epoch = formats, dates, durations, epoch
 
 
-def _cell_value(c: Element, ns: str, kind: str, style: int, strings: list[str], styles: _Styles) -> Any:
-    """The value openpyxl gives a cell with data_only=True (a formula's cached result)."""
+def _cell_value(kind: str, text: str | None, inline: Element | None, ns: str, style: int, strings: list[str],
+                styles: _Styles) -> Any:
+    """The value openpyxl gives a cell with data_only=True (a formula's cached result) from the
+    cell's type, the text of its first <v> and its first <is>."""
     if kind == "inlineStr":
-        child = c.find(ns + "is")
-        return string_text(child, ns) if child is not None else None
-    text = c.findtext(ns + "v") or None
-    if text is None:
+        return string_text(inline, ns) if inline is not None else None
+    if not text:
         return None
     if kind == "n":
         number = _cast_number(text)
@@ -142,41 +143,61 @@ def _row_number(text: str) -> int:
         return int(value)
 
 
+@lru_cache(maxsize=4096)
+def _coordinate(ref: str) -> Coord:
+    """(row, column) of "B12": the same few hundred references recur in every attachment."""
+    at: Coord = coordinate_to_tuple(ref)
+    return at
+
+
 def _read_cells(ws: Sheet, data: Element, ns: str, strings: list[str], styles: _Styles) -> int:
     """Fill `ws` from <sheetData>; returns the number of cells read."""
-    row_no = count = 0
+    row_tag, cell_tag, v_tag, f_tag, is_tag = ns + "row", ns + "c", ns + "v", ns + "f", ns + "is"
+    values, cell_styles, formulas = ws.values, ws.styles, ws.formulas
+    row_no = count = max_row = max_col = 0
     for row in data:
-        if row.tag != ns + "row":
+        if row.tag != row_tag:
             continue
         r = row.get("r")
         row_no = _row_number(r) if r is not None else row_no + 1
         col_no = 0
         for c in row:
-            if c.tag != ns + "c":
+            if c.tag != cell_tag:
                 continue
             count += 1
             ref = c.get("r")
             if ref:
-                at = coordinate_to_tuple(ref)
+                at = _coordinate(ref)
                 col_no = at[1]
             else:  # a writer may leave out the references: cells then follow each other
                 col_no += 1
                 at = (row_no, col_no)
+            max_row, max_col = max(max_row, at[0]), max(max_col, at[1])
             s = c.get("s")
             style = int(s) if s else 0
-            ws.max_row, ws.max_column = max(ws.max_row, at[0]), max(ws.max_column, at[1])
-            value = _cell_value(c, ns, c.get("t", "n"), style, strings, styles)
+            text: str | None = None
+            f = inline = None
+            seen_v = False
+            for child in c:  # one pass over <v>, <f>, <is>; the first of each counts (find/findtext)
+                tag = child.tag
+                if tag == v_tag and not seen_v:
+                    text, seen_v = child.text, True
+                elif tag == f_tag and f is None:
+                    f = child
+                elif tag == is_tag and inline is None:
+                    inline = child
+            value = _cell_value(c.get("t", "n"), text, inline, ns, style, strings, styles)
             # Cells are set or cleared so that a repeated reference keeps only the last, as in openpyxl.
-            _put(ws.values, at, value)
-            _put(ws.styles, at, style or None)
-            f = c.find(ns + "f")
+            _put(values, at, value)
+            _put(cell_styles, at, style or None)
             if f is None:
-                ws.formulas.pop(at, None)
+                formulas.pop(at, None)
                 continue
             kind, si = f.get("t"), f.get("si")
-            ws.formulas[at] = (kind, f.text, si)
+            formulas[at] = (kind, f.text, si)
             if kind == "shared" and f.text and si is not None and si not in ws.shared:
                 ws.shared[si] = ("=" + f.text, ref or f"{get_column_letter(at[1])}{at[0]}")
+    ws.max_row, ws.max_column = max(ws.max_row, max_row), max(ws.max_column, max_col)
     return count
 
 
