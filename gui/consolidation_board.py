@@ -44,10 +44,18 @@ class BoardActions:
     def confirm_match(self) -> None:
         from core.consolidation.assignment import confirm_match
 
-        name = self.selected_unit()
-        paths = [f.path for f in self.ws.files_of(name) if f.how == "fuzzy"]
-        if paths:
-            self.change(f"确认“{name}”的匹配", lambda: [confirm_match(self.ws, p) for p in paths])
+        item = self.others.currentItem()
+        entry = self.ws.entry(str(item.data(Qt.ItemDataRole.UserRole))) \
+            if item is not None and item.isSelected() else None
+        if entry is not None:  # the 待确认 file picked in the list below the board
+            name, paths = entry.unit, [entry.path] if entry.how == "fuzzy" else []
+        else:
+            name = self.selected_unit()
+            paths = [f.path for f in self.ws.files_of(name) if f.how == "fuzzy"]
+        if not paths:
+            self.window_.show_info("确认匹配", "请先选择一个状态为“待确认”的单位，或下方列表中“待确认”的文件。")
+            return
+        self.change(f"确认“{name}”的匹配", lambda: [confirm_match(self.ws, p) for p in paths])
 
     def toggle_include(self) -> None:
         name = self.selected_unit()

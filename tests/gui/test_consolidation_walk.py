@@ -173,3 +173,29 @@ def test_sixty_units_from_roster_template_to_traceable_sums(window, qtbot, tmp_p
     assert book[DEPTS[3]].oddHeader.center.text == f"{DEPTS[3]}（2026年度）"
     status = {r[0]: r for r in book["报送情况"].iter_rows(min_row=2, values_only=True)}
     assert status[DEPTS[30]][4] == "未收到" and status[DEPTS[7]][10] == "是"
+
+
+def test_a_short_name_is_confirmed_from_the_list_of_files(window, qtbot, tmp_path: Path, monkeypatch) -> None:
+    from core.consolidation import Unit, Workspace
+    from core.model import Report
+    from core.storage import save
+    from gui.messages import DISCARD
+
+    infos: list[str] = []
+    monkeypatch.setattr("gui.messages.show_info", lambda parent, title, text: infos.append(text))
+    r = Report("县科技局", YEAR)  # the unit wrote its short name
+    r.set_values({("active", "normative", "issued"): 4})
+    save(r, tmp_path / "科技局.ogir")
+    view = window.workspaces.show_workspace("consolidate")
+    view.ask_unsaved = lambda: DISCARD
+    view.set_workspace(Workspace(YEAR, "某某县人民政府", [Unit("某某县财政局"), Unit("某某县科学技术局")]), None)
+    view.add_paths([str(tmp_path / "科技局.ogir")])
+    qtbot.waitUntil(lambda: view.others.count() == 1, timeout=10_000)
+    assert view.others.item(0).text().startswith("待确认：科技局.ogir（文件中的机关名称“县科技局”与名单中的“某某县科学技术局”相近")
+    view.status.selectRow(0)  # 某某县财政局 has nothing to confirm
+    view.confirm_button.click()
+    assert infos and "待确认" in infos[-1]
+    view.others.setCurrentRow(0)  # the clerk picks the file in the list and confirms
+    view.confirm_button.click()
+    assert _rows(view.status)["某某县科学技术局"][4] == "已收到" and view.others.count() == 0
+    assert view.state.sums.total("本级", ("active", "normative", "issued")) == 4
