@@ -199,3 +199,34 @@ def test_a_short_name_is_confirmed_from_the_list_of_files(window, qtbot, tmp_pat
     view.confirm_button.click()
     assert _rows(view.status)["某某县科学技术局"][4] == "已收到" and view.others.count() == 0
     assert view.state.sums.total("本级", ("active", "normative", "issued")) == 4
+
+
+def test_export_names_the_units_left_out_and_asks(window, qtbot, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from core.consolidation import Unit, Workspace
+    from core.model import Report
+    from core.storage import save
+    from gui.messages import DISCARD
+
+    good, bad = Report("某某县财政局", YEAR), Report("某某县水利局", YEAR)
+    good.set_values({("active", "normative", "issued"): 2})
+    bad.set_values({("applications", "granted", "natural"): 1})  # 予以公开 without any application: an error
+    save(good, tmp_path / "财政局.ogir")
+    save(bad, tmp_path / "水利局.ogir")
+    view = window.workspaces.show_workspace("consolidate")
+    view.ask_unsaved = lambda: DISCARD
+    view.set_workspace(Workspace(YEAR, "某某县人民政府", [Unit("某某县财政局"), Unit("某某县水利局")]), None)
+    view.add_paths([str(tmp_path / "财政局.ogir"), str(tmp_path / "水利局.ogir")])
+    qtbot.waitUntil(lambda: view.state is not None and len(view.state.readings) == 2, timeout=10_000)
+    asked: list[str] = []
+    out = tmp_path / "结果"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(out)))
+    window.confirm = lambda title, text, yes="继续", no="取消": asked.append(text) or False
+    view.export()  # the clerk cancels: nothing written
+    assert asked == ["以下单位的报告有错误，未纳入汇总：某某县水利局。\n仍要导出吗？"] and not list(out.iterdir())
+    monkeypatch.setattr("gui.messages.show_info", lambda parent, title, text: None)
+    window.confirm = lambda title, text, yes="继续", no="取消": True
+    view.export()
+    assert {p.name for p in out.iterdir()} == {"本级汇总.ogir", "全行政区域汇总.ogir", "汇总.xlsx"}
