@@ -240,12 +240,12 @@ class ConsolidationView(WorkspaceFiles, WorkspaceChanges, BoardActions, QWidget)
         from PySide6.QtGui import QBrush, QColor
 
         for i, r in enumerate(b.rows):  # who has errors, is missing or waits for a check, at a glance
+            self.status.item(i, 10).setToolTip("\n".join((r.errors + r.warnings)[:20]))  # the note shows one
             colour = ("#b00020" if r.has_errors else "#8a6d00" if r.reading is None
                       else "#1a5fb4" if r.state == "待核对" else None)
             if colour is not None:
                 for col in (4, 7, 10):
                     self.status.item(i, col).setForeground(QBrush(QColor(colour)))
-
         self.show_others()
         self.roster.show_roster()
         self.show_changes()

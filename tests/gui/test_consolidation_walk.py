@@ -122,6 +122,8 @@ def test_sixty_units_from_roster_template_to_traceable_sums(window, qtbot, tmp_p
     error_unit = board[DEPTS[7]]
     assert error_unit[4] == "已收到" and error_unit[7] != "0" and error_unit[9] == "否"
     assert "勾稽关系" in error_unit[10]
+    row = next(r for r in range(view.status.rowCount()) if view.status.item(r, 0).text() == DEPTS[7])
+    assert view.status.item(row, 10).toolTip().count("勾稽关系") == 2  # every message, the cell shows the first
     assert board[DEPTS[1]][7:10] == ["0", "0", "是"]  # an attachment is not warned for its missing narrative
     view.attention.setChecked(True)  # 只看需处理的单位: the 40 missing and the one with errors
     shown = [view.status.item(r, 0).text() for r in range(view.status.rowCount()) if not view.status.isRowHidden(r)]
