@@ -80,7 +80,7 @@ def cold_starts(home: str, repeat: int) -> bool:
     # Installed and packaged apps run from compiled bytecode; let the warm-up
     # run write it (this machine sets PYTHONDONTWRITEBYTECODE).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env = {**env, "OGI_REPORT_HOME": home, "OGI_REPORT_QUIT_AFTER_SHOW": "1",
+    env = {**env, "OGI_REPORT_HOME": home, "OGI_REPORT_QUIT_AFTER_SHOW": "stamp",
            "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"), "PYTHONPATH": str(ROOT)}
     draft = Path(home) / "示例草稿.ogir"
     shutil.copyfile(sample_path(), draft)

@@ -22,7 +22,7 @@ def main() -> int:
         return 1
     with tempfile.TemporaryDirectory() as home:
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        env.update(OGI_REPORT_HOME=home, OGI_REPORT_QUIT_AFTER_SHOW="1", QT_QPA_PLATFORM="offscreen",
+        env.update(OGI_REPORT_HOME=home, OGI_REPORT_QUIT_AFTER_SHOW="stamp", QT_QPA_PLATFORM="offscreen",
                    PYTHONPATH=str(ROOT))
         source = [sys.executable, "-m", "gui", "--sample"]
         packaged = [str(exe), "--sample"]

@@ -3,6 +3,7 @@ support staff on a user's PC: load the bundled sample, run the checks, export
 .docx and .xlsx into DIR and read both back."""
 from __future__ import annotations
 
+import re
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -80,6 +81,22 @@ def run_self_test(out_dir: Path, extra: Callable[[], str] | None = None) -> tupl
         for path in (page, out_dir / "selftest.docx"):
             if dict(import_published(path).inputs) != dict(state["report"].inputs):
                 raise AssertionError(f"已发布格式的报告“{path.name}”读回后数字不一致")
+        # the package leaves out codecs and extension modules: a GBK page (the Chinese
+        # codecs), a web archive (the email package, which imports socket) and the .doc
+        # converter's module (subprocess) must still read or load
+        html = page.read_text("utf-8")
+        gbk_html, n = re.subn(r'charset="?utf-8"?', 'charset="gbk"', html, count=1, flags=re.I)
+        if n != 1:
+            raise AssertionError("导出的网页没有声明编码")
+        gbk = gbk_html.encode("gb18030")
+        archive = (b"MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n"
+                   b"Content-Transfer-Encoding: 8bit\r\n\r\n" + html.encode("utf-8"))
+        for data, name in ((gbk, "selftest-gbk.html"), (archive, "selftest.mhtml")):
+            if dict(import_published_bytes(data, name).inputs) != dict(state["report"].inputs):
+                raise AssertionError(f"“{name}”读回后数字不一致")
+        from .importers.published.convert import find_soffice
+
+        find_soffice()
         blank = pdfium.PdfDocument.new()  # PDFium's native library loads and reads a PDF
         blank.new_page(595, 842)
         buf = io.BytesIO()
@@ -91,7 +108,7 @@ def run_self_test(out_dir: Path, extra: Callable[[], str] | None = None) -> tupl
                 raise
         else:
             raise AssertionError("空白 PDF 未被识别为没有文字层")
-        return "网页、Word 读回一致，PDF 组件可用"
+        return "网页（UTF-8、GBK、网页存档）、Word 读回一致，PDF 组件可用"
 
     def register_deadline() -> str:
         # the holiday calendar must be in the package: 2024-09-26 + 20 working days

@@ -3,7 +3,7 @@
 The window shows as soon as what is visible is built; work the first frame does
 not need (Qt's translations, the recovery offer, the recent-files list) runs
 right after it.  Start-up benchmarks and smoke tests (OGI_REPORT_QUIT_AFTER_SHOW)
-use the same hook to print "first-frame <perf_counter>" and quit;
+use the same hook to print when the frame was painted and quit;
 bench/bench_gui.py measures its bare-window floor with it too, so both are
 measured to the same point.  Imports only QtCore, and no event classes: an
 event filter would initialise QEvent's Python type (~2.5 ms) before the frame."""
@@ -43,12 +43,49 @@ def after_first_frame(window, callback: Callable[[], None]) -> None:
     QTimer.singleShot(0, poll)
 
 
-def quit_after_first_frame(window) -> None:
-    """Print the first-frame time, let callbacks registered after this one run, quit."""
+def quit_after_first_frame(window, stamp: bool = True) -> None:
+    """Print when the first frame was painted, let callbacks registered after this one run, quit.
 
-    def stamp() -> None:
+    stamp: "first-frame <perf_counter>", for benchmarks that compare it with their own clock
+    (OGI_REPORT_QUIT_AFTER_SHOW=stamp); otherwise the time since the process started, for
+    people reading a build log."""
+
+    def done() -> None:
         if sys.stdout is not None:  # a windowed Windows executable has no console
-            print(f"first-frame {time.perf_counter()!r}", flush=True)
+            if stamp:
+                print(f"first-frame {time.perf_counter()!r}", flush=True)
+            else:
+                age = process_age_s()
+                print("window shown" + (f" {age:.2f} s after the process started" if age is not None else ""),
+                      flush=True)
         QTimer.singleShot(0, QCoreApplication.quit)
 
-    after_first_frame(window, stamp)
+    after_first_frame(window, done)
+
+
+def process_age_s() -> float | None:
+    """Seconds since this process was created (Linux: 10 ms steps), or None where unknown."""
+    try:
+        if sys.platform.startswith("linux"):
+            import os
+
+            with open("/proc/self/stat", "rb") as f:
+                start_ticks = int(f.read().rsplit(b")", 1)[1].split()[19])  # field 22, starttime
+            with open("/proc/uptime", "rb") as f:
+                uptime = float(f.read().split()[0])
+            age = uptime - start_ticks / os.sysconf("SC_CLK_TCK")
+        elif sys.platform == "win32":
+            import ctypes
+            from ctypes import wintypes
+
+            kernel32 = ctypes.windll.kernel32
+            times = [wintypes.FILETIME() for _ in range(5)]
+            kernel32.GetProcessTimes(kernel32.GetCurrentProcess(), *map(ctypes.byref, times[:4]))
+            kernel32.GetSystemTimeAsFileTime(ctypes.byref(times[4]))
+            created, now = ((t.dwHighDateTime << 32) | t.dwLowDateTime for t in (times[0], times[4]))
+            age = (now - created) / 1e7
+        else:
+            return None
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+    return age if 0 <= age < 86400 else None

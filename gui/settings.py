@@ -33,6 +33,53 @@ def portable_dir() -> Path | None:
     return here / "data" if (here / PORTABLE_MARKER).exists() else None
 
 
+# The one folder under the user's application data (%APPDATA%, ~/.local/share).  Versions up to
+# 0.1.0 set both the organization and the application name to it, and Qt's AppDataLocation
+# nested it twice ("OGI Report/OGI Report"); what is found there is moved up once.
+APP_FOLDER = "OGI Report"
+
+
+def standard_dir() -> Path:
+    """The user's data folder of an installed copy: <application data>/OGI Report."""
+    from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+    # AppDataLocation appends the organization name and the application name; only the latter is set
+    if QCoreApplication.organizationName() or QCoreApplication.applicationName() != APP_FOLDER:
+        QCoreApplication.setOrganizationName("")
+        QCoreApplication.setApplicationName(APP_FOLDER)
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base) if base else Path.home() / ".ogi-report"
+
+
+def move_up_doubled(path: Path) -> None:
+    """Move the data of the doubled folder path/APP_FOLDER into path: every file whose name is
+    not taken yet (autosaves, recovery snapshots, settings, logs).  A file that cannot be moved
+    (another copy of the old version holds it) stays where it was and is tried at the next start;
+    nothing is overwritten or deleted."""
+    old = path / APP_FOLDER
+    if not old.is_dir():
+        return
+    for src in sorted(old.rglob("*"), key=lambda p: len(p.parts)):
+        if not src.is_file():
+            continue
+        dest = path / src.relative_to(old)
+        if dest.exists():
+            continue  # written by this version since: the newer one stays
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(src, dest)
+        except OSError:
+            continue
+    for folder in sorted((p for p in old.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts)) + [old]:
+        try:
+            folder.rmdir()  # only empty ones
+        except OSError:
+            pass
+
+
+_checked_doubled: set[Path] = set()
+
+
 def app_dir() -> Path:
     override = os.environ.get("OGI_REPORT_HOME")
     portable = portable_dir()
@@ -41,10 +88,10 @@ def app_dir() -> Path:
     elif portable is not None:
         path = portable
     else:
-        from PySide6.QtCore import QStandardPaths
-
-        base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-        path = Path(base) if base else Path.home() / ".ogi-report"
+        path = standard_dir()
+        if path not in _checked_doubled:
+            _checked_doubled.add(path)
+            move_up_doubled(path)
     path.mkdir(parents=True, exist_ok=True)
     return path
 

