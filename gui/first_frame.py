@@ -78,9 +78,15 @@ def process_age_s() -> float | None:
             import ctypes
             from ctypes import wintypes
 
-            kernel32 = ctypes.windll.kernel32
+            kernel32 = ctypes.WinDLL("kernel32")
+            # declared: the pseudo-handle -1 must reach the call as a 64-bit HANDLE, not a C int
+            kernel32.GetCurrentProcess.restype = wintypes.HANDLE
+            filetime = ctypes.POINTER(wintypes.FILETIME)
+            kernel32.GetProcessTimes.argtypes = [wintypes.HANDLE, filetime, filetime, filetime, filetime]
+            kernel32.GetSystemTimeAsFileTime.argtypes = [filetime]
             times = [wintypes.FILETIME() for _ in range(5)]
-            kernel32.GetProcessTimes(kernel32.GetCurrentProcess(), *map(ctypes.byref, times[:4]))
+            if not kernel32.GetProcessTimes(kernel32.GetCurrentProcess(), *map(ctypes.byref, times[:4])):
+                return None
             kernel32.GetSystemTimeAsFileTime(ctypes.byref(times[4]))
             created, now = ((t.dwHighDateTime << 32) | t.dwLowDateTime for t in (times[0], times[4]))
             age = (now - created) / 1e7
