@@ -9,6 +9,7 @@
 #   fcitx4: apt-get install fcitx-bin fcitx-data fcitx-modules fcitx-module-dbus fcitx-pinyin \
 #           fcitx-ui-classic xvfb dbus-x11 xdotool imagemagick
 # usage: bash installer/linux/im_typing_check.sh fcitx5|fcitx4 [OGIReport executable] [screenshot.png]
+# (QT_IM_MODULE=ibus in the environment tries Qt's ibus plugin instead of the fcitx one)
 # Needs the developer venv (.venv, `bash scripts/dev.sh setup`) to write and read the draft.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -69,7 +70,7 @@ else
     fcitx -D -s 0 >"$work/im.log" 2>&1 & pids+=($!)
 fi
 sleep 4
-QT_IM_MODULE=fcitx OGI_REPORT_HOME="$work/app-home" "$app" "$draft" >"$work/app.log" 2>&1 & pids+=($!)
+QT_IM_MODULE="${QT_IM_MODULE:-fcitx}" OGI_REPORT_HOME="$work/app-home" "$app" "$draft" >"$work/app.log" 2>&1 & pids+=($!)
 sleep 8
 # no window manager under Xvfb: give the window the keyboard focus directly
 window="$(xdotool search --sync --onlyvisible --name '年报助手' | head -n1)"
@@ -84,7 +85,7 @@ done
 xdotool key ctrl+space; sleep 0.5      # input method off
 xdotool key ctrl+s; sleep 2
 typed="$("$py" -c "import json, sys; print(json.load(open(sys.argv[1], encoding='utf-8'))['sections']['overview'])" "$draft")"
-echo "typed into 一、总体情况 through $im: $typed"
+echo "typed into 一、总体情况 through $im (QT_IM_MODULE=${QT_IM_MODULE:-fcitx}): $typed"
 if [ "$typed" = "政府信息公开" ]; then
     echo "OK"
 else
