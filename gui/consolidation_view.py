@@ -251,10 +251,8 @@ class ConsolidationView(WorkspaceFiles, WorkspaceChanges, BoardActions, QWidget)
         self.show_changes()
         self.sum_refs = list(b.form.cells)
         if c.sums is not None:
-            stocks = c.sums.stocks
             _fill(self.sums, [[b.form.table(ref[0]).name, spec.label, plain_number(c.sums.total("本级", ref)),
-                               plain_number(c.sums.total("全行政区域", ref)),
-                               "存量：各单位年末数之和" if ref in stocks else "总计" if spec.computed else ""]
+                               plain_number(c.sums.total("全行政区域", ref)), c.sums.note(ref)]
                               for ref, spec in b.form.cells.items()])
         else:
             _fill(self.sums, [])

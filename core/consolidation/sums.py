@@ -112,6 +112,14 @@ class Sums:
             out[ref] = v
         return out
 
+    def note(self, ref: CellRef) -> str:
+        """What the 汇总 sheet and the window say beside a summed cell: a stock, a total, the unit."""
+        spec = self.form.cells[ref]
+        note = "存量：各单位年末数之和" if ref in self.stocks else "总计（自动计算）" if spec.computed else ""
+        if spec.domain.units:  # a unit choice: units gave 元 or 万元, the sum is in the first (万元)
+            note = (note + "；" if note else "") + f"单位：{spec.domain.units[0]}"
+        return note
+
     def units_in(self, scope: str) -> list[str]:
         return [u.name for u in self.ws.units if u.name in self.values and in_scope(self.ws, u.name, scope)]
 

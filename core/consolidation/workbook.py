@@ -122,11 +122,8 @@ def build(c: Consolidation) -> Any:
     else:
         reports = {s: sums.report(s) for s in SCOPES}
         for ref, spec in form.cells.items():
-            note = "存量：各单位年末数之和" if ref in sums.stocks else "总计（自动计算）" if spec.computed else ""
-            if spec.domain.units:
-                note = (note + "；" if note else "") + f"单位：{spec.domain.units[0]}"
             sheet.append([form.table(ref[0]).name, spec.label, plain_number(reports[LOCAL].number(ref)),
-                          plain_number(reports[REGION].number(ref)), note])
+                          plain_number(reports[REGION].number(ref)), sums.note(ref)])
         for scope in SCOPES:
             for section in form.sections:
                 if isinstance(section, TableSection):

@@ -232,3 +232,30 @@ def test_export_names_the_units_left_out_and_asks(window, qtbot, tmp_path: Path,
     window.confirm = lambda title, text, yes="继续", no="取消": True
     view.export()
     assert {p.name for p in out.iterdir()} == {"本级汇总.ogir", "全行政区域汇总.ogir", "汇总.xlsx"}
+
+
+def test_amounts_in_yuan_and_wanyuan_are_summed_in_wanyuan_and_say_so(window, qtbot, tmp_path: Path) -> None:
+    from core.consolidation import Unit, Workspace
+    from core.model import Report
+    from core.storage import save
+    from gui.messages import DISCARD
+
+    amount = ("active", "procurement", "procurement_amount")  # 2019 format: 采购总金额, 万元 or 元
+    a, b = Report("某某县甲局", 2020), Report("某某县乙局", 2020)
+    a.set_values({amount: Decimal(25000)})
+    a.set_unit(amount, "元")
+    b.set_values({amount: Decimal("1.5")})
+    save(a, tmp_path / "a.ogir")
+    save(b, tmp_path / "b.ogir")
+    view = window.workspaces.show_workspace("consolidate")
+    view.ask_unsaved = lambda: DISCARD
+    view.set_workspace(Workspace(2020, "某某县人民政府", [Unit("某某县甲局"), Unit("某某县乙局")]), None)
+    view.add_paths([str(tmp_path)])
+    qtbot.waitUntil(lambda: view.state is not None and len(view.state.readings) == 2, timeout=10_000)
+    row = view.sum_refs.index(amount)
+    assert view.sums.item(row, 1).text().endswith("采购总金额")
+    # 25000 元 = 2.5 万元; 2.5 + 1.5 = 4 (万元)
+    assert [view.sums.item(row, c).text() for c in (2, 3, 4)] == ["4", "4", "单位：万元"]
+    view.scope.setCurrentText("本级")
+    view.sums.selectRow(row)
+    assert _rows(view.drill_list) == {"某某县甲局": ["某某县甲局", "2.5"], "某某县乙局": ["某某县乙局", "1.5"]}
