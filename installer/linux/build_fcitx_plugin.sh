@@ -37,7 +37,7 @@ if [ ${#missing[@]} -gt 0 ]; then
         --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-rm -rf "$out" && mkdir -p "$out/apt/lists/partial" "$out/src"
+rm -rf "$out" && mkdir -p "$out/apt/lists/partial" "$out/apt/cache/archives/partial" "$out/src"
 # The upstream tarball of the source package: apt names it (from the signed
 # Sources index, with a private deb-src list so the machine's apt setup stays as
 # it is) and the pinned SHA-256 checks it.  Only the .orig tarball is needed
@@ -45,7 +45,7 @@ rm -rf "$out" && mkdir -p "$out/apt/lists/partial" "$out/src"
 mirror="$(sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -n1)"
 echo "deb-src ${mirror:-http://deb.debian.org/debian} bookworm main" > "$out/apt/sources.list"
 apt_opts=(-o "Dir::Etc::SourceList=$out/apt/sources.list" -o Dir::Etc::SourceParts=/nonexistent
-          -o "Dir::State::Lists=$out/apt/lists")
+          -o "Dir::State::Lists=$out/apt/lists" -o "Dir::Cache=$out/apt/cache")
 apt-get "${apt_opts[@]}" update -qq
 url="$(apt-get "${apt_opts[@]}" source --print-uris -qq fcitx-qt5=1.2.7-2 | grep -o "'[^']*\.orig\.tar\.xz'" | tr -d "'")"
 curl -fsS -o "$out/src/fcitx-qt5_1.2.7.orig.tar.xz" "$url"
