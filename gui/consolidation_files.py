@@ -162,22 +162,36 @@ class WorkspaceFiles:
         if folder:
             self.export_to(Path(folder))
 
-    def export_to(self, folder: Path) -> None:
-        from core.consolidation.sums import LOCAL, REGION
-        from core.consolidation.workbook import write_workbook
+    def export_to(self, folder: Path) -> Any:
+        """Build and write the three files on a worker thread (progress and 取消; a cancelled export
+        writes nothing, see core/consolidation/export).  Returns the Job."""
+        from core.consolidation.export import FILES, export_all
         from core.export.files import ExportError
-        from core.storage import DraftError, save
+        from core.storage import DraftError
+
+        from .jobs import run_job
 
         c = self.state
         assert c is not None and c.sums is not None
-        try:
-            save(c.sums.report(LOCAL), folder / "本级汇总.ogir")
-            save(c.sums.report(REGION), folder / "全行政区域汇总.ogir")
-            write_workbook(c, folder / "汇总.xlsx")
-        except (DraftError, ExportError) as exc:
-            self.window_.show_error(str(exc), "导出汇总")
-            return
-        self.window_.show_info("导出汇总", f"已在“{folder}”中保存：本级汇总.ogir、全行政区域汇总.ogir、汇总.xlsx。")
+
+        def work(progress: Any) -> list[Path]:
+            def step(done: int, total: int, text: str) -> None:
+                progress.check()
+                progress.update(done, total, text)
+
+            return export_all(c, folder, step)
+
+        def done(_paths: list[Path]) -> None:
+            self.window_.show_info("导出汇总", f"已在“{folder}”中保存：{'、'.join(FILES)}。")
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, (DraftError, ExportError)):
+                self.window_.show_error(str(exc), "导出汇总")
+            else:
+                self.window_.show_error(f"导出汇总时出错（{type(exc).__name__}）。", "导出汇总")
+
+        # shown at once: the dialog is window-modal, so the board cannot change under the export
+        return run_job(self.window_, "正在导出汇总", work, done, failed, delay_ms=0)
 
     # --- collecting (worker thread) -------------------------------------------------------------
 

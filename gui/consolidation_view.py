@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -49,11 +50,18 @@ def _table(columns: tuple[str, ...]) -> QTableWidget:
     return t
 
 
-def _fill(t: QTableWidget, rows: list[list[Any]]) -> None:
+_NUMBER_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def _fill(t: QTableWidget, rows: list[list[Any]], numeric: tuple[int, ...] = ()) -> None:
+    """Rows into the table; the `numeric` columns right-aligned, so that digits line up by place."""
     t.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, v in enumerate(row):
-            t.setItem(r, c, QTableWidgetItem("" if v is None else str(v)))
+            item = QTableWidgetItem("" if v is None else str(v))
+            if c in numeric:
+                item.setTextAlignment(_NUMBER_ALIGN)
+            t.setItem(r, c, item)
     t.resizeColumnsToContents()
     for c in range(t.columnCount()):
         t.setColumnWidth(c, min(t.columnWidth(c), 420))
@@ -253,7 +261,7 @@ class ConsolidationView(WorkspaceFiles, WorkspaceChanges, BoardActions, QWidget)
         if c.sums is not None:
             _fill(self.sums, [[b.form.table(ref[0]).name, spec.label, plain_number(c.sums.total("本级", ref)),
                                plain_number(c.sums.total("全行政区域", ref)), c.sums.note(ref)]
-                              for ref, spec in b.form.cells.items()])
+                              for ref, spec in b.form.cells.items()], numeric=(2, 3))
         else:
             _fill(self.sums, [])
         self.findings.clear()
@@ -289,7 +297,7 @@ class ConsolidationView(WorkspaceFiles, WorkspaceChanges, BoardActions, QWidget)
             return
         scope, ref = self.scope.currentText(), self.sum_refs[row]
         values = c.sums.drill(scope, ref)
-        _fill(self.drill_list, [[name, plain_number(v)] for name, v in values])
+        _fill(self.drill_list, [[name, plain_number(v)] for name, v in values], numeric=(1,))
         self.drill_head.setText(  # which number the list explains, and how many units it adds up
             f"{c.board.form.cells[ref].label}\n{scope}合计 {plain_number(c.sums.total(scope, ref))}："
             f"纳入{scope}的{len(c.sums.units_in(scope))}个单位中{len(values)}个填有数字"

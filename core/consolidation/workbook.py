@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from io import BytesIO
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -106,7 +107,9 @@ def _sheet_title(name: str, used: set[str]) -> str:
     return title
 
 
-def build(c: Consolidation) -> Any:
+def build(c: Consolidation, step: Callable[[int, int, str], None] | None = None) -> Any:
+    """The workbook; `step(done, total, text)` is told each unit sheet (and may raise to cancel),
+    as the first half of the work: saving the book takes about as long."""
     from openpyxl import Workbook
 
     from ..export.excel import _write_table
@@ -144,7 +147,10 @@ def build(c: Consolidation) -> Any:
         findings.append(row)
     used = {s.title for s in wb.worksheets}
     if sums is not None:
-        for name in sums.units_in(REGION) + [n for n in sums.units_in(LOCAL) if n not in sums.units_in(REGION)]:
+        names = sums.units_in(REGION) + [n for n in sums.units_in(LOCAL) if n not in sums.units_in(REGION)]
+        for i, name in enumerate(names):
+            if step is not None:
+                step(i, 2 * len(names), f"正在写入“{name}”的工作表")
             unit_sheet = wb.create_sheet(_sheet_title(name, used))
             _header(unit_sheet, ("表格", "栏目", "数值"), (16, 60, 14))
             # printed, a unit's pages say whose figures they are (the sheet tab is not printed)
@@ -156,8 +162,16 @@ def build(c: Consolidation) -> Any:
 
 
 def workbook_bytes(c: Consolidation) -> bytes:
+    return build_bytes(c)
+
+
+def build_bytes(c: Consolidation, step: Callable[[int, int, str], None] | None = None) -> bytes:
+    """The workbook file's bytes; saving it is the last step reported (about as long as building it)."""
+    book = build(c, step)
+    if step is not None:
+        step(1, 2, "正在生成汇总.xlsx")
     buf = BytesIO()
-    build(c).save(buf)
+    book.save(buf)
     return buf.getvalue()
 
 

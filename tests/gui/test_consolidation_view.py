@@ -46,6 +46,15 @@ def test_workspace_collects_sums_drills_and_exports(window, qtbot, tmp_path: Pat
     drilled = [(view.drill_list.item(r, 0).text(), view.drill_list.item(r, 1).text())
                for r in range(view.drill_list.rowCount())]
     assert drilled == [("某某县教育局", "2"), ("某某镇人民政府", "5")]
+    # numbers right-aligned (digits line up by place), labels left
+    from PySide6.QtCore import Qt
+
+    def right(item) -> bool:
+        return bool(Qt.AlignmentFlag(item.textAlignment()) & Qt.AlignmentFlag.AlignRight)
+
+    assert right(view.sums.item(row, 2)) and right(view.sums.item(row, 3)) and right(view.drill_list.item(0, 1))
+    assert not right(view.sums.item(row, 1)) and not right(view.sums.item(row, 4))
+    assert not right(view.drill_list.item(0, 0))
     # double-click opens a copy of the unit's report in a new window
     view.open_unit(0)
     from gui import consolidation_board as consolidation_view
@@ -58,7 +67,8 @@ def test_workspace_collects_sums_drills_and_exports(window, qtbot, tmp_path: Pat
     out.mkdir()
     shown: list[str] = []
     monkeypatch.setattr("gui.messages.show_info", lambda parent, title, text: shown.append(text))
-    view.export_to(out)
+    job = view.export_to(out)
+    qtbot.waitUntil(lambda: job.finished, timeout=20_000)
     assert shown and "全行政区域汇总.ogir" in shown[0]
     assert load(out / "全行政区域汇总.ogir").number(RULES_ISSUED) == 7
     assert (out / "汇总.xlsx").exists()
@@ -97,3 +107,45 @@ def test_first_files_set_the_year_of_a_new_consolidation(window, qtbot, tmp_path
     view.add_paths([str(tmp_path / "a.ogir")])
     qtbot.waitUntil(lambda: view.year.value() == 2023, timeout=10_000)
     assert view.status.item(0, 4).text() == "已收到" and view.status.item(0, 7).text() == "0"
+
+
+def test_export_runs_off_the_ui_thread_shows_progress_and_cancel_writes_nothing(window, qtbot, tmp_path: Path,
+                                                                                monkeypatch) -> None:
+    import threading
+
+    from core.consolidation import workbook
+
+    got = tmp_path / "收到"
+    got.mkdir()
+    save(unit_report("某某县教育局", issued=2), got / "a.ogir")
+    view = _view(window)
+    view.ws = _roster()
+    view.refresh()
+    view.add_paths([str(got)])
+    qtbot.waitUntil(lambda: view.state is not None and view.state.sums is not None
+                    and len(view.state.readings) == 1, timeout=10_000)
+    shown: list[str] = []
+    monkeypatch.setattr("gui.messages.show_info", lambda parent, title, text: shown.append(text))
+    release, threads = threading.Event(), []
+    build = workbook.build_bytes
+
+    def held(c, step=None):  # the workbook waits until the test has pressed 取消
+        threads.append(threading.current_thread())
+        release.wait(10)
+        return build(c, step)
+
+    monkeypatch.setattr(workbook, "build_bytes", held)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "汇总.xlsx").write_bytes(b"earlier export")
+    job = view.export_to(out)
+    assert not job.finished  # export_to returned while the work goes on: the window stays responsive
+    qtbot.waitUntil(lambda: job._dialog is not None and job._dialog.isVisible(), timeout=5_000)
+    dialog = job._dialog
+    assert dialog.windowTitle() == "正在导出汇总" and dialog.isModal()
+    assert threads and threads[0] is not threading.main_thread()
+    dialog.cancel()  # the 取消 button
+    release.set()
+    qtbot.waitUntil(lambda: job.finished, timeout=20_000)
+    assert [p.name for p in out.iterdir()] == ["汇总.xlsx"] and (out / "汇总.xlsx").read_bytes() == b"earlier export"
+    assert shown == []  # cancelled: no 已保存 message

@@ -163,7 +163,8 @@ def test_sixty_units_from_roster_template_to_traceable_sums(window, qtbot, tmp_p
     assert "纳入汇总20" in view.summary.text()
     result = tmp_path / "汇总结果"
     result.mkdir()
-    view.export_to(result)
+    job = view.export_to(result)
+    qtbot.waitUntil(lambda: job.finished, timeout=30_000)
     local = load(result / "本级汇总.ogir")
     for key, ref in refs.items():
         assert Decimal(str(local.number(ref))) == expected(key, True, with_error=True), key
@@ -230,8 +231,9 @@ def test_export_names_the_units_left_out_and_asks(window, qtbot, tmp_path: Path,
     assert asked == ["以下单位的报告有错误，未纳入汇总：某某县水利局。\n仍要导出吗？"] and not list(out.iterdir())
     monkeypatch.setattr("gui.messages.show_info", lambda parent, title, text: None)
     window.confirm = lambda title, text, yes="继续", no="取消": True
-    view.export()
-    assert {p.name for p in out.iterdir()} == {"本级汇总.ogir", "全行政区域汇总.ogir", "汇总.xlsx"}
+    view.export()  # written on a worker thread
+    qtbot.waitUntil(lambda: {p.name for p in out.iterdir()} == {"本级汇总.ogir", "全行政区域汇总.ogir", "汇总.xlsx"},
+                    timeout=20_000)
 
 
 def test_amounts_in_yuan_and_wanyuan_are_summed_in_wanyuan_and_say_so(window, qtbot, tmp_path: Path) -> None:
