@@ -8,8 +8,16 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-from ..forms.schema import CellSpec, Number
-from ..model.values import InvalidValue, coerce, domain_problem, format_value, normalise_text, parse_number
+from ..forms.schema import CellSpec, Number, ValueKind
+from ..model.values import (
+    FIXED_AMOUNT_UNIT,
+    InvalidValue,
+    coerce,
+    domain_problem,
+    format_value,
+    normalise_text,
+    parse_number,
+)
 
 
 def squash(text: Any) -> str:
@@ -76,9 +84,15 @@ def number(raw: Any, spec: CellSpec, where: str, notes: list[str] | None = None)
             if rounded != exact:
                 text = normalise_text(text).replace(m.group(), str(rounded), 1)
     try:
-        return parse_number(text, spec.domain), unit
+        parsed = parse_number(text, spec.domain)
     except InvalidValue as exc:
         raise InvalidValue(f"{where}：{exc}") from None
+    squashed = squash(normalise_text(text))
+    if (parsed is not None and spec.domain.kind is ValueKind.AMOUNT and not spec.domain.units
+            and squashed.endswith("元") and not squashed.endswith(FIXED_AMOUNT_UNIT)):
+        # parse_number took 元 typed into a 万元 cell as 元: say so, the clerk may have meant 万元
+        notes.append(f"{where}：“{text.strip()}”已换算为{format_value(parsed)}{FIXED_AMOUNT_UNIT}。")
+    return parsed, unit
 
 
 def unit_from_format(number_format: str, spec: CellSpec) -> str | None:

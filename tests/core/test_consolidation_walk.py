@@ -31,6 +31,24 @@ def test_fee_typed_in_yuan_into_the_wanyuan_template_is_converted(tmp_path: Path
     assert import_xlsx(_filled_template(tmp_path, "某某县水利局", 3.5)).number(FEES) == Decimal("3.5")
 
 
+def test_a_fee_converted_from_yuan_is_reported_in_the_import_and_on_the_board(tmp_path: Path) -> None:
+    from core.consolidation import Unit, Workspace
+    from core.consolidation.session import Consolidation, add_paths, read_all
+    from core.importers.xlsx import import_xlsx
+
+    note = ("工作表“表二 主动公开”B16（第二十条第（八）项 行政事业性收费 / 本年收费金额（单位：万元））："
+            "“12000元”已换算为1.2万元。")
+    assert note in import_xlsx(_filled_template(tmp_path, "某某县司法局", "12000元")).notices
+    typed_in_wanyuan = import_xlsx(_filled_template(tmp_path, "某某县水利局", "3.5万元"))
+    assert not [n for n in typed_in_wanyuan.notices if "换算" in n]
+    ws = Workspace(2026, "某某县人民政府", [Unit("某某县司法局"), Unit("某某县水利局")])
+    add_paths(ws, [tmp_path])
+    c = Consolidation(ws, read_all(f.path for f in ws.files))
+    row = c.board.row("某某县司法局")
+    assert row is not None and note in row.warnings and row.included  # told, still summed (1.2 + 3.5)
+    assert c.sums is not None and c.sums.total("本级", FEES) == Decimal("4.7")
+
+
 def test_excel_attachments_are_not_warned_for_the_narrative_they_cannot_hold(tmp_path: Path) -> None:
     from core.consolidation import Unit, Workspace
     from core.consolidation.session import Consolidation, add_paths, read_all
