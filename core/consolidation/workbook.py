@@ -26,6 +26,12 @@ FINDINGS_SHEET = "问题清单"
 STATUS_HEADER = ("单位名称", "类别", "本级", "全行政区域", "状态", "格式", "文件", "文件日期", "错误数", "警告数",
                  "纳入汇总", "错误", "重复文件")
 _BAD_SHEET = re.compile(r"[\\/:*?\[\]]")
+# The status sheet's short columns are as wide as their widest text (bold header included), so that
+# 警告数 1 and 纳入汇总 是 never print run together ("1是"); the long, wrapped columns share the rest of
+# the page width: about 190 character widths print on A4 landscape at a readable scale.
+STATUS_PAGE_WIDTH = 190
+_STATUS_WRAPPED = {1: 24, 7: 24, 12: 40, 13: 20}  # column -> its share of what the short columns leave
+_STATUS_CENTRED = (3, 4, 9, 10, 11)  # 是/否 and counts, centred under their headers
 
 
 def _header(ws: Worksheet, values: tuple[str, ...], widths: tuple[float, ...]) -> None:
@@ -88,6 +94,23 @@ def status_rows(c: Consolidation) -> list[list[Any]]:
     return rows
 
 
+def _fitted(texts: list[Any]) -> float:
+    """Excel's column width (in widths of "0", half a CJK character) for the widest text, with a margin;
+    at most 20 (a long 类别 typed in the roster wraps instead of squeezing the other columns)."""
+    from ..text_width import text_units
+
+    return float(min(math.ceil(max(text_units(str(t)) for t in texts if t is not None) * 2) + 2, 20))
+
+
+def status_widths(rows: list[list[Any]]) -> tuple[float, ...]:
+    short = {i: _fitted([name] + [r[i - 1] for r in rows]) for i, name in enumerate(STATUS_HEADER, 1)
+             if i not in _STATUS_WRAPPED}
+    rest = STATUS_PAGE_WIDTH - sum(short.values())
+    share = sum(_STATUS_WRAPPED.values())
+    wrapped = {i: max(10.0, float(math.floor(rest * w / share))) for i, w in _STATUS_WRAPPED.items()}
+    return tuple({**short, **wrapped}[i] for i in range(1, len(STATUS_HEADER) + 1))
+
+
 def finding_rows(c: Consolidation) -> list[list[Any]]:
     rows: list[list[Any]] = [[f.severity, f.rule, "、".join(f.units), f.message] for f in c.findings]
     for r in c.board.rows:
@@ -111,6 +134,7 @@ def build(c: Consolidation, step: Callable[[int, int, str], None] | None = None)
     """The workbook; `step(done, total, text)` is told each unit sheet (and may raise to cancel),
     as the first half of the work: saving the book takes about as long."""
     from openpyxl import Workbook
+    from openpyxl.styles import Alignment
 
     from ..export.excel import _write_table
 
@@ -137,10 +161,14 @@ def build(c: Consolidation, step: Callable[[int, int, str], None] | None = None)
     status = wb.create_sheet(STATUS_SHEET)
     # Narrow columns with long texts wrapped: at one page wide on A4 the sheet stays readable when printed
     # (238 characters of column width shrank the print to about 40 %).
-    _header(status, STATUS_HEADER, (24, 8, 6, 10, 8, 10, 24, 16, 6, 6, 8, 40, 20))
-    for row in status_rows(c):
+    rows = status_rows(c)
+    _header(status, STATUS_HEADER, status_widths(rows))
+    for row in rows:
         status.append(row)
-    _wrap(status, (1, 7, 12, 13))
+    _wrap(status, (*_STATUS_WRAPPED, 2))
+    for line in status.iter_rows():  # the header too, above its values (in line with the other headers)
+        for i in _STATUS_CENTRED:
+            line[i - 1].alignment = Alignment(horizontal="center", vertical=None if line[0].row == 1 else "top")
     findings = wb.create_sheet(FINDINGS_SHEET)
     _header(findings, ("严重程度", "规则", "单位", "说明"), (9, 10, 30, 100))
     for row in finding_rows(c):

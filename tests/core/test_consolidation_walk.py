@@ -87,6 +87,15 @@ def test_status_sheet_wraps_long_texts_so_it_prints_readably(tmp_path: Path) -> 
     assert "勾稽关系" in error.value and error.alignment.wrap_text
     # the columns fit an A4 landscape page at a readable scale (about 190 character widths)
     assert sum(sheet.column_dimensions[chr(65 + i)].width for i in range(len(header))) <= 190
+    # the short columns hold their bold headers with room to spare (a CJK character is 2 widths of "0"),
+    # and counts and 是/否 are centred, so 警告数 1 and 纳入汇总 是 no longer print as "1是"
+    width = {name: sheet.column_dimensions[chr(65 + i)].width for i, name in enumerate(header)}
+    assert width["错误数"] >= 8 and width["警告数"] >= 8 and width["纳入汇总"] >= 10 and width["全行政区域"] >= 12
+    assert width["文件日期"] >= 18  # "2026-12-03 18:25": 16 half-width characters
+    row = rows["某某县司法局"]
+    for name in ("本级", "全行政区域", "错误数", "警告数", "纳入汇总"):
+        assert row[header.index(name)].alignment.horizontal == "center", name
+    assert row[header.index("纳入汇总")].value == "否" and row[header.index("错误数")].value >= 1
 
 
 def test_customary_short_names_are_proposed_for_confirmation() -> None:
