@@ -173,6 +173,8 @@ def apply_imported(window: MainWindow, path: Path, tables: ImportedTables) -> No
     note = f"已从“{path.name}”导入 {n} 个数字。"
     if stated:
         note += f"\n附表中有 {stated} 个总计与各项之和不符，已列入“校验结果”。"
+    if tables.notices:  # numbers rounded or converted (12000元 → 1.2 万元), characters cleaned: said once
+        note += "\n" + "\n".join(tables.notices[:10]) + ("\n……" if len(tables.notices) > 10 else "")
     window.show_info("导入完成", note)
 
 

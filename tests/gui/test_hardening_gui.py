@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import zipfile
+from decimal import Decimal
 from io import BytesIO
 from pathlib import Path
 
@@ -135,3 +136,24 @@ def test_pasted_control_characters_are_dropped_and_the_user_is_told(window):
     window.doc.set_meta("agency", "某\x1b局")
     assert window.doc.report.meta.agency == "某局"
     assert "已清除1个" in window.statusBar().currentMessage()
+
+
+def test_import_excel_tells_an_amount_in_yuan_was_converted(qtbot, two_windows, tmp_path):
+    from openpyxl import load_workbook
+
+    from core.consolidation.templates import template_bytes
+
+    a, _, errors, infos = two_windows
+    path = tmp_path / "附表.xlsx"
+    path.write_bytes(template_bytes(a.doc.report.meta.agency or "某局", a.doc.report.meta.year))
+    book = load_workbook(path)
+    sheet = book["表二 主动公开"]
+    assert sheet["A16"].value == "行政事业性收费"
+    sheet["B16"].value = "12000元"  # 本年收费金额（单位：万元）typed in 元
+    book.save(path)
+    a.ask_open_path = lambda *args: path
+    a.menu_actions["import"].trigger()
+    qtbot.waitUntil(lambda: bool(infos or errors), timeout=10_000)
+    assert not errors
+    assert a.doc.report.number(("active", "fees", "fee_amount")) == Decimal("1.2")
+    assert infos[-1][0] == "导入完成" and "“12000元”已换算为1.2万元。" in infos[-1][1]
