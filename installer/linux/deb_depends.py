@@ -1,7 +1,9 @@
 """The .deb's Depends line, derived from the bundle: every soname that a bundled ELF file
 NEEDs and the bundle does not ship comes from the target system, and each maps to the
-Debian package that provides it (names checked in Debian 11 by installing the .deb in a
-bullseye root; the same names exist in Debian 10/统信UOS 20 and Debian 12).
+Debian package that provides it.  Names checked: Debian 11 by installing the .deb with apt
+in a clean bullseye root (installer/linux/test_in_bullseye.sh), Debian 12 with apt-cache on
+the build host.  Debian 10 (统信UOS 20's base) is no longer served, so not checked there;
+its libgcc package is libgcc1, hence the alternative below.
 
     python3 installer/linux/deb_depends.py BUNDLE_DIR   -> "libc6 (>= 2.28), ..."
     python3 installer/linux/deb_depends.py --packages   -> every package of the table (one a line)
