@@ -1,5 +1,7 @@
 """编辑 menu: undo, redo, copy, paste, clear.  Text fields keep their own undo
-and clipboard; the grid on screen gets the rest."""
+and clipboard; the grid on screen gets the rest.  In another workspace (汇总, 审核)
+the report editor is hidden, so these never reach it there: Ctrl+Z in 汇总 must not
+silently undo the last edit of a report that is not on screen."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -22,10 +24,22 @@ def is_text_editor(widget: QWidget | None) -> bool:
     return widget is not None and widget.metaObject().className() == "QPlainTextEdit"
 
 
+def other_workspace(window: MainWindow) -> QWidget | None:
+    """The page on screen when it is not the report editor, else None."""
+    from .workspaces import REPORT
+
+    return None if window.workspaces.current_key() == REPORT else window.workspaces.currentWidget()
+
+
 def undo(window: MainWindow) -> None:
     focus = QApplication.focusWidget()
     if is_text_editor(focus) or (isinstance(focus, QLineEdit) and focus.isUndoAvailable()):
         focus.undo()  # type: ignore[union-attr]  # text fields keep their own undo
+        return
+    page = other_workspace(window)
+    if page is not None:
+        if hasattr(page, "undo"):
+            page.undo()  # the workspace's own undo (汇总: 撤销上一步)
         return
     window.commit_editors()
     window.doc.undo_stack.undo()
@@ -36,11 +50,17 @@ def redo(window: MainWindow) -> None:
     if is_text_editor(focus) or (isinstance(focus, QLineEdit) and focus.isRedoAvailable()):
         focus.redo()  # type: ignore[union-attr]
         return
-    window.doc.undo_stack.redo()
+    if other_workspace(window) is None:
+        window.doc.undo_stack.redo()
 
 
 def clipboard(window: MainWindow, action: str) -> None:
     """"copy", "paste" or "clear": in the grid on screen, or else in the focused text field."""
+    focus = QApplication.focusWidget()
+    if other_workspace(window) is not None:  # only a text field of that workspace
+        if action != "clear" and isinstance(focus, QLineEdit):
+            getattr(focus, action)()
+        return
     tab = window.tabs.current_section_tab()
     if tab is not None and tab.clipboard(action):
         return
@@ -48,7 +68,6 @@ def clipboard(window: MainWindow, action: str) -> None:
     if extra is not None and hasattr(extra, "clipboard") and not isinstance(QApplication.focusWidget(), QLineEdit):
         extra.clipboard(action)
         return
-    focus = QApplication.focusWidget()
     if action != "clear" and (is_text_editor(focus) or isinstance(focus, QLineEdit)):
         getattr(focus, action)()
 

@@ -127,3 +127,35 @@ def test_report_toolbar_and_count_only_in_the_report_editor(window, qtbot):
     assert window.workspaces.current_key() == REPORT
     assert all(b.isVisible() for b in bars)
     assert window.findings_label.isVisible()
+
+
+def test_edit_menu_never_reaches_the_hidden_report(window, qtbot):
+    """Ctrl+Z / 编辑 → 撤销 in 汇总 undoes the 汇总's last change, never the last edit of
+    the report hidden behind it; 清除 there leaves the report's cells alone."""
+    from core.consolidation.roster_edit import add_unit
+
+    window.show()
+    assert window.drafts.open_sample(ask=False)
+    report = window.doc.report
+    ref = next(iter(report.inputs))
+    before = report.value(ref)
+    window.doc.set_cells({ref: 4321})
+    assert report.value(ref) == 4321
+
+    view = window.workspaces.show_workspace("consolidate")
+    assert view.change("添加单位", lambda: add_unit(view.ws, "某某县教育局"))
+    assert [u.name for u in view.ws.units] == ["某某县教育局"]
+
+    window.undo()  # the 汇总's change goes, the report keeps its edit
+    assert view.ws.units == []
+    assert report.value(ref) == 4321
+    window.undo()  # nothing left to undo in 汇总: still not the report's
+    assert report.value(ref) == 4321
+    window.clear()
+    window.paste()
+    assert report.value(ref) == 4321
+
+    window.workspaces.show_workspace("report")
+    window.undo()
+    assert report.value(ref) == before
+    view.mark_modified(False)  # closing the window would ask about the 汇总 otherwise
