@@ -86,24 +86,16 @@ def ask_unit_for_file(parent: QWidget, file_label: str, ranked: list[tuple[str, 
 
 def ask_keep(parent: QWidget, unit: str, new: str, others: list[str]) -> str:
     """The unit already has files: core.consolidation.assignment KEEP_NEW / KEEP_BOTH, "" when cancelled."""
-    from PySide6.QtWidgets import QMessageBox
-
     from core.consolidation.assignment import KEEP_BOTH, KEEP_NEW
 
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("保留哪一份文件")
-    box.setText(f"“{unit}”已有文件：{'、'.join(others)}。\n\n"
-                f"“用新指定的文件”：只用“{new}”，原有文件改为未指定单位（仍保留在文件清单中）。\n"
-                "“都保留”：该单位保留全部文件，汇总时使用修改日期最新的一份，其余列为多余文件。")
-    use_new = box.addButton("用新指定的文件", QMessageBox.ButtonRole.AcceptRole)
-    both = box.addButton("都保留", QMessageBox.ButtonRole.ActionRole)
-    cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(use_new)
-    box.setEscapeButton(cancel)
-    box.exec()
-    clicked = box.clickedButton()
-    return KEEP_NEW if clicked is use_new else KEEP_BOTH if clicked is both else ""
+    from .messages import ask_choice
+
+    return ask_choice(
+        parent, "Question", "保留哪一份文件",
+        f"“{unit}”已有文件：{'、'.join(others)}。\n\n"
+        f"“用新指定的文件”：只用“{new}”，原有文件改为未指定单位（仍保留在文件清单中）。\n"
+        "“都保留”：该单位保留全部文件，汇总时使用修改日期最新的一份，其余列为多余文件。",
+        [("用新指定的文件", "AcceptRole", KEEP_NEW), ("都保留", "ActionRole", KEEP_BOTH), ("取消", "RejectRole", "")])
 
 
 def review_file(parent: QWidget, result: ImportResult) -> bool:

@@ -11,21 +11,28 @@ if TYPE_CHECKING:
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
 
-def ask_unsaved(parent: QWidget, name: str) -> str:
+def ask_choice(parent: QWidget, icon: str, title: str, text: str, choices: list[tuple[str, str, str]]) -> str:
+    """A question with Chinese buttons: `choices` are (button text, QMessageBox.ButtonRole name, answer);
+    the first is the default, the last is what Esc or closing the box answers."""
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("保存更改")
-    box.setText(f"“{name}”有尚未保存的修改。是否保存？")
-    save = box.addButton("保存", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("不保存", QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(save)
-    box.setEscapeButton(cancel)
+    box.setIcon(getattr(QMessageBox.Icon, icon))
+    box.setWindowTitle(title)
+    box.setText(text)
+    buttons = [(box.addButton(label, getattr(QMessageBox.ButtonRole, role)), answer)
+               for label, role, answer in choices]
+    box.setDefaultButton(buttons[0][0])
+    box.setEscapeButton(buttons[-1][0])
     box.exec()
     clicked = box.clickedButton()
-    return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
+    return next((answer for button, answer in buttons if button is clicked), buttons[-1][1])
+
+
+def ask_unsaved(parent: QWidget, name: str) -> str:
+    return ask_choice(parent, "Warning", "保存更改", f"“{name}”有尚未保存的修改。是否保存？",
+                      [("保存", "AcceptRole", SAVE), ("不保存", "DestructiveRole", DISCARD),
+                       ("取消", "RejectRole", CANCEL)])
 
 
 def confirm(parent: QWidget, title: str, text: str, yes: str = "继续", no: str = "取消") -> bool:
